@@ -1,0 +1,250 @@
+"""The command line: `python build.py <command>`. Each command's help carries an example."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from . import problems as problems_module
+from .models import KINDS, RECORD_KINDS
+from .paths import PROJECT_ROOT
+from .problems import ContentError, Problem
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _settings(args: argparse.Namespace | None = None, **overrides):
+    from .site.settings import load_settings
+
+    if args is not None and getattr(args, "siteurl", None) is not None:
+        overrides["SITEURL"] = args.siteurl.rstrip("/")
+    if args is not None and getattr(args, "output", None):
+        overrides["OUTPUT_PATH"] = str(Path(args.output).resolve())
+    return load_settings(overrides)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Vérifie les fiches et affiche chaque problème : fichier:ligne:colonne: message.
+
+    Exemple : python build.py validate content/actors/decider-ensemble.md
+    """
+    from .validation import load_corpus
+
+    settings = _settings()
+    content = Path(settings["PATH"])
+    corpus, found = load_corpus(content, project_root=PROJECT_ROOT)
+    items = found.items
+    if args.paths:
+        wanted = [Path(p).resolve() for p in args.paths]
+        items = [p for p in items if _under((PROJECT_ROOT / p.path).resolve(), wanted)]
+    errors = [p for p in items if p.severity == "error"]
+    _print_problems(items, args.format)
+    if args.format == "json":
+        return EXIT_CONTENT if errors else EXIT_OK
+    if errors:
+        files = len({p.path for p in errors})
+        print(f"✗ {_plural(len(errors), 'problème')} dans {_plural(files, 'fichier')}.", file=sys.stderr)
+        return EXIT_CONTENT
+    if corpus is None:  # problems elsewhere than in the requested paths
+        print("✓ Aucun problème dans les fichiers demandés (d'autres fichiers en ont).", file=sys.stderr)
+        return EXIT_OK
+    print(
+        f"✓ {_plural(len(corpus.actors), 'acteur')}, {_plural(len(corpus.experiences), 'retour', 'retours')}"
+        f" d'expérience, {_plural(len(corpus.guides), 'guide')} et {_plural(len(corpus.pages), 'page')} : aucun problème.",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Vérifie les fiches puis construit tout le site dans output/ (pages, index de recherche, données).
+
+    Exemple : python build.py build --siteurl https://exemple.github.io/territoires-en-commun
+    """
+    from .site.build import build
+
+    started = time.perf_counter()
+    settings = _settings(args)
+    try:
+        result = build(settings)
+    except ContentError as exc:
+        _print_problems(exc.problems, "text")
+        print(f"✗ Site non construit : {_plural(len(exc.problems), 'problème')} à corriger.", file=sys.stderr)
+        return EXIT_CONTENT
+    elapsed = time.perf_counter() - started
+    print(f"✓ Site construit dans {_shown(result.output)} : {_plural(result.pages, 'page')} en {elapsed:.2f} s.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Construit le site, le sert sur http://127.0.0.1:8000 et le reconstruit à chaque modification.
+
+    Exemple : python build.py serve --port 8001
+    """
+    from .site.serve import serve
+
+    return serve(_settings(args), bind=args.bind, port=args.port)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Crée une fiche pré-remplie, au bon nom de fichier, à compléter.
+
+    Exemple : python build.py new actor "Décider ensemble"
+    """
+    from .loading import slugify
+    from .scaffold import scaffold
+
+    record_id = slugify(args.name)
+    if not record_id:
+        print(f"✗ Impossible de tirer un identifiant du nom « {args.name} ».", file=sys.stderr)
+        return EXIT_USAGE
+    settings = _settings()
+    path = Path(settings["PATH"]) / KINDS[args.kind].folder / f"{record_id}.md"
+    if path.exists():
+        print(f"✗ {_shown(path)} existe déjà : modifiez ce fichier ou choisissez un autre nom.", file=sys.stderr)
+        return EXIT_USAGE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(scaffold(args.kind, args.name, dt.date.today()), encoding="utf-8")
+    print(_shown(path))
+    print(f"✓ Fiche créée : complétez {_shown(path)} puis lancez « python build.py validate {_shown(path)} ».", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    """Écrit les schémas JSON des fiches dans schemas/ ; avec --check, vérifie qu'ils sont à jour.
+
+    Exemple : python build.py schemas --check
+    """
+    from .schemas import stale_schemas, write_schemas
+
+    if args.check:
+        stale = stale_schemas()
+        if stale:
+            print(
+                f"✗ Schémas à régénérer ({', '.join(stale)}) : lancez « python build.py schemas » et validez le résultat.",
+                file=sys.stderr,
+            )
+            return EXIT_CONTENT
+        print("✓ Les schémas de schemas/ correspondent aux modèles.", file=sys.stderr)
+        return EXIT_OK
+    for name in write_schemas():
+        print(f"schemas/{name}")
+    return EXIT_OK
+
+
+def cmd_refresh_territories(args: argparse.Namespace) -> int:
+    """Régénère data/territoires/ depuis le paquet npm @etalab/decoupage-administratif installé.
+
+    Exemple : npm ci && python build.py refresh-territories
+    """
+    from .reference_refresh import SOURCE_DIR, refresh
+
+    if not (SOURCE_DIR / "data").is_dir():
+        print("✗ Paquet @etalab/decoupage-administratif absent : lancez d'abord « make install ».", file=sys.stderr)
+        return EXIT_USAGE
+    counts = refresh()
+    print("✓ Référentiel des territoires régénéré : " + ", ".join(f"{n} {k}" for k, n in counts.items()) + ".", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "validate": (cmd_validate, "vérifier les fiches"),
+    "build": (cmd_build, "construire le site dans output/"),
+    "serve": (cmd_serve, "construire, servir et reconstruire à chaque modification"),
+    "new": (cmd_new, "créer une fiche pré-remplie"),
+    "schemas": (cmd_schemas, "générer ou vérifier les schémas JSON"),
+    "refresh-territories": (cmd_refresh_territories, "régénérer le référentiel des territoires"),
+}
+
+
+class _FrenchParser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog} : erreur : {_french_argparse(message)}\n")
+
+
+def parser() -> argparse.ArgumentParser:
+    main = _FrenchParser(
+        prog="python build.py",
+        description="Territoires en commun : vérifier les fiches, construire et servir le site.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    main.add_argument("-h", "--help", action="help", help="afficher cette aide")
+    sub = main.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_FrenchParser)
+    sub.required = True
+    subparsers = {}
+    for name, (function, summary) in COMMANDS.items():
+        p = sub.add_parser(
+            name,
+            help=summary,
+            description=function.__doc__,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            add_help=False,
+        )
+        p.add_argument("-h", "--help", action="help", help="afficher cette aide")
+        p.set_defaults(func=function)
+        subparsers[name] = p
+    subparsers["validate"].add_argument("paths", nargs="*", metavar="CHEMIN", help="fichiers ou dossiers à vérifier (tout par défaut)")
+    subparsers["validate"].add_argument(
+        "--format", choices=["text", "github", "json"], default="text",
+        help="text (par défaut), github (annotations GitHub Actions) ou json",
+    )  # fmt: skip
+    for name in ("build", "serve"):
+        subparsers[name].add_argument("--siteurl", help="adresse de base du site (ex. /territoires-en-commun)")
+        subparsers[name].add_argument("--output", help="dossier de sortie (output/ par défaut)")
+    subparsers["serve"].add_argument("--port", type=int, default=8000, help="port (8000 par défaut)")
+    subparsers["serve"].add_argument("--bind", default="127.0.0.1", help="adresse d'écoute (127.0.0.1 par défaut)")
+    subparsers["new"].add_argument("kind", choices=RECORD_KINDS, metavar="TYPE", help="actor, experience ou guide")
+    subparsers["new"].add_argument("name", metavar="NOM", help="nom de l'acteur ou titre de la fiche")
+    subparsers["schemas"].add_argument("--check", action="store_true", help="échouer si schemas/ n'est pas à jour")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _print_problems(items: list[Problem], form: str) -> None:
+    if form == "json":
+        print(problems_module.to_json(items))
+        return
+    for problem in sorted(items):
+        print(problem.format_github() if form == "github" else problem.format())
+
+
+def _under(path: Path, roots: list[Path]) -> bool:
+    return any(path == root or root in path.parents for root in roots)
+
+
+def _plural(count: int, singular: str, plural: str | None = None) -> str:
+    return f"{count} {singular if count < 2 else (plural or singular + 's')}"
+
+
+def _shown(path: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _french_argparse(message: str) -> str:
+    replacements = {
+        "the following arguments are required": "arguments obligatoires manquants",
+        "invalid choice": "choix invalide",
+        "choose from": "choisir parmi",
+        "unrecognized arguments": "arguments inconnus",
+        "expected one argument": "une valeur attendue",
+        "argument ": "argument ",
+        "invalid int value": "nombre entier attendu, reçu",
+    }
+    for english, french in replacements.items():
+        message = message.replace(english, french)
+    return message

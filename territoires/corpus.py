@@ -1,0 +1,88 @@
+"""The validated corpus: every record, and the links between them computed once.
+
+Templates, search, exports and the parcours all read records through this object; none of them
+walks the content folders again.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .loading import Record
+from .territories import Commune, Reference
+
+
+@dataclass
+class Backlinks:
+    """Who points at an actor."""
+
+    experiences: list[Record] = field(default_factory=list)  # sheets listing it in `acteurs`
+    guides: list[Record] = field(default_factory=list)  # guides listing it in `auteurs`
+    members: list[Record] = field(default_factory=list)  # actors listing it in `reseaux`
+
+
+class Corpus:
+    def __init__(
+        self,
+        actors: dict[str, Record],
+        experiences: dict[str, Record],
+        guides: dict[str, Record],
+        pages: dict[str, Record],
+        territories: Reference,
+    ):
+        self.actors = _sorted(actors)
+        self.experiences = _sorted(experiences)
+        self.guides = _sorted(guides)
+        self.pages = _sorted(pages)
+        self.territories = territories
+        self.backlinks: dict[str, Backlinks] = defaultdict(Backlinks)
+        for record in self.experiences.values():
+            for actor in record.data.acteurs:
+                self.backlinks[actor].experiences.append(record)
+        for record in self.guides.values():
+            for actor in record.data.auteurs:
+                self.backlinks[actor].guides.append(record)
+        for record in self.actors.values():
+            for network in record.data.reseaux:
+                self.backlinks[network].members.append(record)
+
+    def by_kind(self, kind: str) -> dict[str, Record]:
+        return {"actor": self.actors, "experience": self.experiences, "guide": self.guides, "page": self.pages}[kind]
+
+    @property
+    def records(self) -> list[Record]:
+        """Every actor, experience and guide (not editorial pages), in a stable order."""
+        return [*self.actors.values(), *self.experiences.values(), *self.guides.values()]
+
+    def get(self, record_id: str) -> Record | None:
+        for kind in (self.actors, self.experiences, self.guides):
+            if record_id in kind:
+                return kind[record_id]
+        return None
+
+    def experience_commune(self, record: Record) -> Commune | None:
+        code = record.data.territoire.commune
+        return self.territories.communes.get(code) if code else None
+
+    def experience_department(self, record: Record) -> str | None:
+        """Department code where an experience took place (from its commune, EPCI or department)."""
+        place = record.data.territoire
+        if place.commune:
+            return self.territories.communes[place.commune].department
+        if place.departement:
+            return place.departement
+        departments = self.territories.epcis[place.epci].departments
+        return departments[0] if len(departments) == 1 else None
+
+    def experience_population(self, record: Record) -> int | None:
+        place = record.data.territoire
+        if place.commune:
+            return self.territories.communes[place.commune].population
+        if place.epci:
+            return self.territories.epcis[place.epci].population
+        return None
+
+
+def _sorted(records: dict[str, Record]) -> dict[str, Record]:
+    return dict(sorted(records.items()))

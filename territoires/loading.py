@@ -1,0 +1,241 @@
+"""Read one content file into a typed record: bytes → text → front matter + body → model.
+
+Everything a file can get wrong on its own is found here (encoding, front matter, YAML, field
+values), reported as problems with the file's line and column. What needs several files
+(references between records, unique ids) is checked in `validation.py`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import messages, strictyaml
+from .models import KINDS, Kind
+from .models.fields import RECORD_ID
+from .problems import Problems
+
+MAX_FILE_BYTES = 200_000
+MAX_ID_LENGTH = 80
+
+# Characters that have no place in a record: C0/C1 controls (except tab and newline),
+# bidirectional overrides that make text read differently from how it is stored, and
+# invisible separators that hide inside words.
+_FORBIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
+@dataclass
+class Record:
+    """A valid record: its typed front matter, its Markdown body and where they came from."""
+
+    kind: str
+    id: str
+    path: Path
+    source: str  # path as shown to contributors, relative to the project root
+    data: BaseModel | None  # the typed fields; None when a field is invalid
+    raw: dict  # the fields as read, before typing
+    body: str
+    body_line: int  # file line where the body starts
+    positions: dict = field(default_factory=dict, repr=False)
+    html: str = field(default="", repr=False)  # the body, rendered and sanitised
+    toc: list = field(default_factory=list, repr=False)  # headings of the body, for guides
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL, without the site's base URL: `acteurs/decider-ensemble/`."""
+        prefix = KINDS[self.kind].url_prefix
+        return f"{prefix}/{self.id}/" if prefix else f"{self.id}/"
+
+    @property
+    def title(self) -> str:
+        return getattr(self.data, "nom", None) or getattr(self.data, "titre")
+
+    def line_of(self, loc: tuple) -> tuple[int, int]:
+        """Line and column of a field, or of its nearest parent that has a position."""
+        return position(self.positions, loc)
+
+
+def record_id(path: Path) -> str:
+    return path.stem
+
+
+def check_file_name(path: Path, problems: Problems) -> bool:
+    """A record's id is its file name: lowercase ASCII letters, digits and hyphens."""
+    name = path.name
+    stem = path.stem
+    if path.suffix != ".md":
+        problems.add(path, 0, 0, f"fichier « {name} » inattendu : seuls les fichiers .md sont lus dans ce dossier")
+        return False
+    if not re.fullmatch(RECORD_ID.strip("^$"), stem) or len(stem) > MAX_ID_LENGTH:
+        suggestion = slugify(stem)
+        problems.add(
+            path,
+            0,
+            0,
+            f"nom de fichier « {_visible(name)} » invalide : l'identifiant d'une fiche ne contient que des lettres"
+            f" minuscules sans accent, des chiffres et des tirets (80 caractères au plus)"
+            + (f" ; renommez-le « {suggestion}.md »" if suggestion else ""),
+        )
+        return False
+    return True
+
+
+def read_text(path: Path, problems: Problems) -> str | None:
+    """The file's text, or None after reporting why it cannot be read as UTF-8 text."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.add(path, 0, 0, f"fichier illisible ({exc.strerror})")
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        problems.add(path, 0, 0, f"fichier trop gros ({len(raw)} octets, {MAX_FILE_BYTES} au plus)")
+        return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.add(path, 1, 1, "fichier encodé en UTF-16 : enregistrez-le en UTF-8")
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.add(path, 1, 1, "le fichier commence par une marque d'ordre des octets (BOM) : enregistrez-le en UTF-8 sans BOM")
+        return None
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        problems.add(path, line, 1, "octet nul dans le fichier : ce n'est pas un fichier texte")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.add(
+            path,
+            line,
+            col,
+            f"le fichier n'est pas en UTF-8 (octet 0x{raw[exc.start]:02X}) : enregistrez-le en UTF-8"
+            " (il est sans doute en Latin-1 ou Windows-1252)",
+        )
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(text: str) -> tuple[str, int, str, int] | str:
+    """(front matter, its first line, body, body's first line), or a French reason it failed."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return "en-tête manquant : le fichier doit commencer par une ligne « --- », puis les champs, puis une ligne « --- »"
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            front = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            return front, 2, body, index + 2
+    return "en-tête non refermé : ajoutez une ligne « --- » après le dernier champ"
+
+
+def read_record(path: Path, kind: Kind, problems: Problems) -> Record | None:
+    """Read, parse and validate one file, reporting every problem.
+
+    Returns None when the file cannot even be read as front matter + body. Otherwise returns a
+    record whose `data` is the typed model, or None if a field is invalid: the raw fields are
+    kept in `raw` so that checks across files still run and report their own problems.
+    """
+    if not check_file_name(path, problems):
+        return None
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    split = split_front_matter(text)
+    if isinstance(split, str):
+        problems.add(path, 1, 1, split)
+        return None
+    front, front_line, body, body_line = split
+    parsed = strictyaml.parse(front, first_line=front_line)
+    for issue in parsed.issues:
+        problems.add(path, issue.line, issue.col, issue.message)
+    if parsed.aborted:
+        return None
+    raw = parsed.data
+    if raw is None:
+        problems.add(path, 1, 1, "en-tête vide : les champs de la fiche manquent")
+        return None
+    if not isinstance(raw, dict):
+        problems.add(path, front_line, 1, "l'en-tête doit être une suite de champs « nom: valeur »")
+        return None
+    ok = not parsed.issues
+    ok &= _check_characters(path, raw, parsed.positions, problems)
+    for number, line in enumerate(body.split("\n"), start=body_line):
+        match = _FORBIDDEN_CHARACTERS.search(line)
+        if match:
+            problems.add(path, number, match.start() + 1, f"caractère invisible ou de contrôle {_codepoint(match.group())} interdit dans le texte")
+            ok = False
+    model = None
+    try:
+        model = kind.model.model_validate(raw)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            where = loc[:-1] if error["type"] == "missing" else loc
+            line, col = position(parsed.positions, where, default=(front_line, 1))
+            problems.add(path, line, col, messages.describe(error, kind.model))
+    return Record(
+        kind=kind.name,
+        id=record_id(path),
+        path=path,
+        source=problems.display_path(path),
+        data=model if ok else None,
+        raw=raw,
+        body=body,
+        body_line=body_line,
+        positions=parsed.positions,
+    )
+
+
+def position(positions: dict, loc: tuple, default: tuple[int, int] = (0, 0)) -> tuple[int, int]:
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in positions:
+            return positions[loc[:end]]
+    return default
+
+
+def _check_characters(path: Path, data: Any, positions: dict, problems: Problems, loc: tuple = ()) -> bool:
+    ok = True
+    if isinstance(data, dict):
+        for key, value in data.items():
+            ok &= _check_characters(path, value, positions, problems, loc + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            ok &= _check_characters(path, value, positions, problems, loc + (index,))
+    elif isinstance(data, str):
+        match = _FORBIDDEN_CHARACTERS.search(data)
+        if match:
+            line, col = position(positions, loc)
+            problems.add(
+                path,
+                line,
+                col,
+                f"champ « {strictyaml.format_loc(loc)} » : caractère invisible ou de contrôle {_codepoint(match.group())} interdit",
+            )
+            ok = False
+    return ok
+
+
+def _codepoint(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def _visible(name: str) -> str:
+    """A file name with its invisible characters spelled out, so the contributor can see them."""
+    return "".join(_codepoint(c) if _FORBIDDEN_CHARACTERS.match(c) else c for c in name)
+
+
+def slugify(text: str) -> str:
+    """"Décider ensemble" -> "decider-ensemble": the id a record with this name should have."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
+    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return text[:MAX_ID_LENGTH].rstrip("-")

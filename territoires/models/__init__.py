@@ -1,0 +1,36 @@
+"""The record models. `KINDS` maps each kind of record to its folder, model and URL prefix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from .actor import Actor
+from .experience import Experience
+from .guide import Guide
+from .page import Page
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # actor, experience, guide, page
+    folder: str  # content/<folder>/
+    model: type[BaseModel]
+    url_prefix: str  # /acteurs/<id>/
+    label: str  # French singular
+    label_plural: str
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("actor", "actors", Actor, "acteurs", "acteur", "acteurs"),
+        Kind("experience", "experiences", Experience, "experiences", "retour d'expérience", "retours d'expérience"),
+        Kind("guide", "guides", Guide, "guides", "guide", "guides"),
+        Kind("page", "pages", Page, "", "page", "pages"),
+    )
+}
+RECORD_KINDS = ("actor", "experience", "guide")
+
+__all__ = ["KINDS", "RECORD_KINDS", "Actor", "Experience", "Guide", "Kind", "Page"]

@@ -1,0 +1,29 @@
+"""Build the whole site with Pelican: validate, then write every page and file to the output folder."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.log import console
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    pages: int  # HTML pages written
+
+
+def build(settings: dict) -> BuildResult:
+    """Run Pelican with `settings`; raises ContentError (with every problem) if the content is invalid."""
+    logging.getLogger("pelican").setLevel(logging.WARNING)
+    quiet = console.quiet
+    console.quiet = True  # Pelican's own summary counts articles, which we do not use
+    try:
+        Pelican(settings).run()
+    finally:
+        console.quiet = quiet
+    output = Path(settings["OUTPUT_PATH"])
+    return BuildResult(output, sum(1 for _ in output.rglob("*.html")))

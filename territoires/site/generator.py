@@ -1,0 +1,57 @@
+"""The Pelican generator of the site: validated records in, HTML pages out.
+
+Pelican drives it through its public interface: `generate_context()` loads and validates the
+corpus (failing with every problem at once), `generate_output(writer)` writes each page of
+`pages.site_pages()` with the theme's templates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import StrictUndefined
+from pelican.generators import Generator
+
+from .. import vocabularies
+from ..paths import PROJECT_ROOT
+from ..validation import validated_corpus
+from . import views
+from .pages import site_pages
+
+
+class SiteGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A typo in a template must fail the build, not print an empty string.
+        self.env.undefined = StrictUndefined
+        self.corpus = None
+        self.pages = []
+
+    def generate_context(self):
+        base_url = self.settings["SITEURL"]
+        self.corpus = validated_corpus(Path(self.settings["PATH"]), project_root=PROJECT_ROOT, base_url=base_url)
+        self.pages = site_pages(self.corpus, self.settings)
+        self.env.globals.update(
+            url=lambda path="": f"{base_url}/{path}",
+            static=lambda path: f"{base_url}/theme/{path}",
+            corpus=self.corpus,
+            ref=self.corpus.territories,
+            vocab=vocabularies.get,
+            views=views,
+        )
+        self.env.filters.update(
+            date_fr=views.date_fr,
+            number_fr=views.number_fr,
+            label=views.label,
+        )
+        self.context["corpus"] = self.corpus
+
+    def generate_output(self, writer):
+        for page in self.pages:
+            writer.write_file(
+                page.save_as,
+                self.get_template(page.template),
+                self.context,
+                page_url=page.url,
+                **page.variables,
+            )

@@ -1,0 +1,121 @@
+"""What templates show, computed in Python: French dates and numbers, territories in words, labels.
+
+Templates only lay things out; every value that needs a decision (which territories an actor
+covers, how a period is said in French) is prepared here, where it can be unit-tested.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import vocabularies
+from ..corpus import Corpus
+from ..loading import Record
+from ..territories import Reference
+
+MONTHS = [
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+]  # fmt: skip
+
+
+def date_fr(value: dt.date | str | None) -> str:
+    """2026-11-02 -> "2 novembre 2026"; "2021-09" -> "septembre 2021"; "2021" -> "2021"."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    day = int(parts[2])
+    return f"{'1er' if day == 1 else day} {month} {parts[0]}"
+
+
+def number_fr(value: int | None) -> str:
+    """1014 -> "1 014" with a narrow no-break space, as French typography wants."""
+    if value is None:
+        return ""
+    return f"{value:,}".replace(",", "\u202f")
+
+
+def label(term_id: str, vocabulary: str) -> str:
+    return vocabularies.get(vocabulary).label(term_id)
+
+
+def period(record: Record) -> str:
+    """When an experience happened: "depuis 2021 (en cours)", "de mars 2021 à juin 2023"."""
+    data = record.data
+    start = date_fr(data.debut)
+    if data.fin:
+        return f"de {start} à {date_fr(data.fin)}" if data.fin != data.debut else start
+    if data.en_cours:
+        return f"depuis {start} (en cours)"
+    return f"à partir de {start}"
+
+
+def coverage(record: Record, ref: Reference) -> list[dict]:
+    """The territories an actor covers, from widest to narrowest, each with a label."""
+    data = record.data.intervention
+    items = []
+    if data.national:
+        items.append({"level": "national", "label": "Toute la France", "code": ""})
+    for code in data.regions:
+        items.append({"level": "region", "label": ref.regions[code].name, "code": code})
+    for code in data.departements:
+        items.append({"level": "departement", "label": f"{ref.departments[code].name} ({code})", "code": code})
+    for code in data.epci:
+        items.append({"level": "epci", "label": ref.epcis[code].name, "code": code})
+    for code in data.communes:
+        commune = ref.communes[code]
+        items.append({"level": "commune", "label": f"{commune.name} ({commune.department})", "code": code})
+    return items
+
+
+def coverage_summary(record: Record, ref: Reference, limit: int = 3) -> str:
+    """A one-line version of `coverage`, for cards: "Occitanie, Hérault (34) et 2 autres"."""
+    labels = [item["label"] for item in coverage(record, ref)]
+    if len(labels) <= limit:
+        return ", ".join(labels)
+    return ", ".join(labels[:limit]) + f" et {len(labels) - limit} autres"
+
+
+def place(record: Record, corpus: Corpus) -> dict:
+    """Facts about where an experience happened, taken from the territory reference."""
+    ref = corpus.territories
+    territory = record.data.territoire
+    commune = ref.communes.get(territory.commune) if territory.commune else None
+    epci_code = territory.epci or (commune.epci if commune else None)
+    epci = ref.epcis.get(epci_code) if epci_code else None
+    department_code = corpus.experience_department(record)
+    department = ref.departments.get(department_code) if department_code else None
+    region = ref.regions.get(department.region) if department else None
+    name = commune.name if commune else (epci.name if epci else (department.name if department else ""))
+    population = commune.population if commune else (epci.population if epci else None)
+    return {
+        "name": name,
+        "commune": commune,
+        "epci": epci,
+        "department": department,
+        "region": region,
+        "population": population,
+        "population_scope": "commune" if commune else ("intercommunalité" if epci else None),
+    }
+
+
+def place_summary(record: Record, corpus: Corpus) -> str:
+    """ "Montaud (Hérault)" for cards."""
+    facts = place(record, corpus)
+    if facts["department"] and facts["name"] != facts["department"].name:
+        return f"{facts['name']} ({facts['department'].name})"
+    return facts["name"]
+
+
+def participation_scale(level: str) -> list[dict]:
+    """The five participation levels, marking those reached, for the scale drawn on sheets."""
+    vocabulary = vocabularies.get("niveaux-participation")
+    reached = vocabulary[level].rank or 0
+    return [{"id": t.id, "label": t.label, "reached": (t.rank or 0) <= reached, "current": t.id == level} for t in vocabulary]

@@ -1,0 +1,210 @@
+"""A strict YAML reader for untrusted front matter.
+
+PyYAML's own loaders are unsafe or surprising for content written by strangers: `safe_load`
+keeps the last of duplicate keys, reads `01000` as 512 and `no` as False, expands alias bombs,
+and its C loader crashes on deep nesting. This reader works on PyYAML's *event* stream (pure
+Python parser, no recursion) and builds the tree itself:
+
+- every scalar stays a string (pydantic types it later), except an empty plain value or
+  `~`/`null`, which mean "no value";
+- anchors, aliases, explicit tags and several documents are refused;
+- duplicate keys are refused, naming both lines;
+- nesting deeper than `MAX_DEPTH` stops the reading;
+- the line and column of every key and list item are kept, so that any later error can point
+  at the right place in the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+MAX_DEPTH = 12
+_NULLS = {"~", "null", "Null", "NULL"}
+
+Loc = tuple  # a path into the tree: ("etapes", 0, "titre")
+
+
+@dataclass
+class Issue:
+    """A problem found while reading; positions are 1-based and absolute in the file."""
+
+    line: int
+    col: int
+    message: str
+
+
+@dataclass
+class Parsed:
+    data: Any = None
+    # loc -> (line, col) of the key (mapping entries) or of the item (list items)
+    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    # True when the reading stopped early (syntax error, too deep): `data` is then unusable
+    aborted: bool = False
+
+
+class _Frame:
+    __slots__ = ("container", "loc", "key", "key_pos", "seen", "start_pos")
+
+    def __init__(self, container, loc):
+        self.container = container
+        self.loc = loc
+        self.key = None  # pending key of a mapping, waiting for its value
+        self.key_pos = None
+        self.seen: dict[str, int] = {}  # mapping keys already read -> line
+        self.start_pos = (0, 0)
+
+
+def parse(text: str, *, first_line: int = 1) -> Parsed:
+    """Read one YAML document from `text`; `first_line` is the file line where `text` starts."""
+    result = Parsed()
+    offset = first_line - 1
+    stack: list[_Frame] = []
+    documents = 0
+
+    def pos(mark) -> tuple[int, int]:
+        return (mark.line + 1 + offset, mark.column + 1)
+
+    def issue(where: tuple[int, int], message: str) -> None:
+        result.issues.append(Issue(where[0], where[1], message))
+
+    def attach(value, where: tuple[int, int], is_scalar: bool) -> None:
+        """Give a finished value to the enclosing container."""
+        if not stack:
+            result.data = value
+            return
+        frame = stack[-1]
+        if isinstance(frame.container, list):
+            index = len(frame.container)
+            frame.container.append(value)
+            result.positions[frame.loc + (index,)] = where
+            return
+        if frame.key is None:  # this value is a key
+            frame.key_pos = where
+            if not is_scalar or not isinstance(value, str):
+                issue(where, "nom de champ invalide : un nom de champ est un simple mot suivi de « : »")
+                frame.key = _DROP
+            elif value == "":
+                issue(where, "nom de champ vide avant « : »")
+                frame.key = _DROP
+            elif value in frame.seen:
+                issue(
+                    where,
+                    f"champ « {format_loc(frame.loc + (value,))} » écrit deux fois"
+                    f" (déjà présent ligne {frame.seen[value]}) : gardez une seule occurrence",
+                )
+                frame.key = _DROP  # the first occurrence wins; this one is reported
+            else:
+                frame.seen[value] = where[0]
+                frame.key = value
+            return
+        key, frame.key = frame.key, None
+        if key is not _DROP:
+            frame.container[key] = value
+            result.positions[frame.loc + (key,)] = frame.key_pos
+
+    def child_loc() -> Loc:
+        if not stack:
+            return ()
+        frame = stack[-1]
+        if isinstance(frame.container, list):
+            return frame.loc + (len(frame.container),)
+        return frame.loc + ((frame.key if isinstance(frame.key, str) else "?"),)
+
+    def refuse_decorations(event) -> None:
+        where = pos(event.start_mark)
+        if event.anchor is not None:
+            issue(where, f"ancre YAML « &{event.anchor} » non autorisée : écrivez la valeur en entier")
+        if event.tag is not None:
+            issue(where, f"étiquette YAML « {event.tag} » non autorisée : écrivez une valeur simple")
+
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    issue(pos(event.start_mark), "un seul bloc YAML est attendu dans l'en-tête")
+                    result.aborted = True
+                    break
+            elif isinstance(event, yaml.AliasEvent):
+                issue(pos(event.start_mark), f"alias YAML « *{event.anchor} » non autorisé : écrivez la valeur en entier")
+                attach(None, pos(event.start_mark), True)
+            elif isinstance(event, yaml.ScalarEvent):
+                refuse_decorations(event)
+                value: Any = event.value
+                if event.style is None and (value == "" or value in _NULLS):
+                    value = None
+                attach(value, pos(event.start_mark), True)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                refuse_decorations(event)
+                if len(stack) >= MAX_DEPTH:
+                    issue(pos(event.start_mark), f"structure imbriquée trop profonde (plus de {MAX_DEPTH} niveaux)")
+                    result.aborted = True
+                    break
+                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                frame = _Frame(container, child_loc())
+                frame.start_pos = pos(event.start_mark)
+                stack.append(frame)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frame = stack.pop()
+                attach(frame.container, frame.start_pos, False)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        issue(pos(mark) if mark else (first_line, 1), describe_syntax_error(exc))
+        result.aborted = True
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + first_line
+        issue((line, 1), f"caractère interdit U+{exc.character:04X} : supprimez-le" if isinstance(exc.character, int)
+              else "caractère interdit dans l'en-tête")
+        result.aborted = True
+    return result
+
+
+_DROP = object()
+
+
+def format_loc(loc: Loc) -> str:
+    """Human form of a path: ("etapes", 1, "titre") -> "etapes[2].titre" (items counted from 1)."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+_SYNTAX = [
+    ("mapping values are not allowed", "deux-points « : » inattendu : mettez la valeur entre guillemets si elle contient « : »"),
+    ("cannot start any token", None),  # handled below: tabs and reserved characters
+    ("could not find expected ':'", "« : » attendu après le nom du champ"),
+    ("expected <block end>", "indentation incohérente : les champs d'un même niveau doivent être alignés"),
+    ("found unexpected end of stream", "fin de l'en-tête inattendue : un guillemet ou un crochet n'est pas refermé"),
+    ("found unknown escape character", "séquence d'échappement inconnue entre guillemets doubles : utilisez des guillemets simples"),
+    ("expected ',' or ']'", "liste entre crochets mal fermée : « ] » ou « , » attendu"),
+    ("expected ',' or '}'", "objet entre accolades mal fermé : « } » ou « , » attendu"),
+    ("did not find expected key", "indentation incohérente ou champ sans « : »"),
+    ("did not find expected '-' indicator", "liste mal indentée : chaque élément commence par « - » au même niveau"),
+    ("found a tab character", "tabulation interdite : indentez avec des espaces"),
+    ("expected alphabetic or numeric character", "ancre ou alias YAML mal formé (« & » ou « * » en début de valeur) : mettez la valeur entre guillemets"),
+    ("found undefined tag handle", "étiquette YAML « ! » non autorisée : mettez la valeur entre guillemets"),
+    ("expected a comment or a line break", "texte inattendu après une valeur entre guillemets"),
+    ("found unexpected ':'", "deux-points « : » inattendu : mettez la valeur entre guillemets"),
+]
+
+
+def describe_syntax_error(exc: yaml.MarkedYAMLError) -> str:
+    """PyYAML's English syntax errors, said in French."""
+    problem = exc.problem or ""
+    if "cannot start any token" in problem:
+        if "'\\t'" in problem:
+            return "tabulation interdite : indentez avec des espaces"
+        char = problem.split("'")[1] if "'" in problem else "?"
+        return f"une valeur ne peut pas commencer par « {char} » : mettez-la entre guillemets"
+    for needle, french in _SYNTAX:
+        if needle in problem and french:
+            return "syntaxe YAML invalide : " + french
+    return f"syntaxe YAML invalide ({problem or exc.context or 'erreur inconnue'})"

@@ -1,0 +1,233 @@
+"""Validate the whole content tree: every file, then what ties files together.
+
+`load_corpus()` reads every record (`loading.py`), then checks across records: ids unique
+across all kinds, references to existing records, territory codes that exist in the reference
+and agree with each other, Markdown bodies free of raw HTML and unsafe links. It collects every
+problem and fails once, with all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from .corpus import Corpus
+from .loading import Record, read_record
+from .models import KINDS, RECORD_KINDS
+from .models.fields import RECORD_ID
+from .problems import ContentError, Problems
+from .rendering import Renderer
+from .strictyaml import format_loc
+from .territories import Reference, reference
+
+# Top-level URL segments used by the site itself: an editorial page cannot take them.
+RESERVED_PAGE_IDS = {
+    "acteurs", "experiences", "guides", "recherche", "parcours", "carte", "thematiques", "territoires",
+    "donnees", "plan-du-site", "theme", "images", "404", "index", "sitemap", "feeds", "recherche-index",
+}  # fmt: skip
+
+
+def content_files(content_dir: Path, kind: str) -> list[Path]:
+    folder = content_dir / KINDS[kind].folder
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def load_corpus(
+    content_dir: Path,
+    *,
+    project_root: Path | None = None,
+    base_url: str = "",
+    today: dt.date | None = None,
+    territories: Reference | None = None,
+) -> tuple[Corpus | None, Problems]:
+    """Read and check everything under `content_dir`.
+
+    Returns the corpus (None if there is any error) and every problem found.
+    """
+    problems = Problems(project_root or content_dir.parent)
+    territories = territories or reference()
+    renderer = Renderer(base_url)
+    today = today or dt.date.today()
+    records: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
+    unreadable: set[str] = set()
+
+    for kind in KINDS:
+        for path in content_files(content_dir, kind):
+            if path.is_dir():
+                problems.add(path, 0, 0, "dossier inattendu : les fiches sont des fichiers .md placés directement dans le dossier")
+                continue
+            record = read_record(path, KINDS[kind], problems)
+            if record is None:
+                unreadable.add(path.stem)
+            else:
+                records[kind][record.id] = record
+
+    _check_unique_ids(records, problems)
+    _check_pages(records["page"], problems)
+    _check_references(records, unreadable, problems)
+    _check_territories(records, territories, problems)
+    _check_dates(records, today, problems)
+    for kind_records in records.values():
+        for record in kind_records.values():
+            _render_body(record, renderer, problems)
+
+    if problems.errors:
+        return None, problems
+    return Corpus(records["actor"], records["experience"], records["guide"], records["page"], territories), problems
+
+
+def validated_corpus(content_dir: Path, **options) -> Corpus:
+    """Like `load_corpus`, but raises ContentError with every problem if there is any error."""
+    corpus, problems = load_corpus(content_dir, **options)
+    if corpus is None:
+        raise ContentError(problems.items)
+    return corpus
+
+
+def _strings(record: Record, *loc: str) -> list[tuple[tuple, str]]:
+    """The text values found at `loc` in the raw fields (one value, or each item of a list)."""
+    value = record.raw
+    for part in loc:
+        value = value.get(part) if isinstance(value, dict) else None
+    if isinstance(value, str):
+        return [(loc, value)]
+    if isinstance(value, list):
+        return [(loc + (i,), v) for i, v in enumerate(value) if isinstance(v, str)]
+    return []
+
+
+def _check_unique_ids(records: dict[str, dict[str, Record]], problems: Problems) -> None:
+    owners: dict[str, Record] = {}
+    for kind in RECORD_KINDS:
+        for record in records[kind].values():
+            if record.id in owners:
+                problems.add(
+                    record.path, 0, 0,
+                    f"identifiant « {record.id} » déjà pris par {owners[record.id].source} : chaque fiche, quel que"
+                    " soit son type, doit avoir un nom de fichier unique",
+                )  # fmt: skip
+            else:
+                owners[record.id] = record
+
+
+def _check_pages(pages: dict[str, Record], problems: Problems) -> None:
+    for record in pages.values():
+        if record.id in RESERVED_PAGE_IDS:
+            problems.add(record.path, 0, 0, f"nom de page « {record.id} » réservé à une rubrique du site : choisissez-en un autre")
+
+
+REFERENCE_FIELDS = {"actor": "reseaux", "experience": "acteurs", "guide": "auteurs"}
+
+
+def _check_references(records: dict[str, dict[str, Record]], unreadable: set[str], problems: Problems) -> None:
+    actors = records["actor"]
+    for kind, field in REFERENCE_FIELDS.items():
+        for record in records[kind].values():
+            for loc, target in _strings(record, field):
+                if not re.fullmatch(RECORD_ID, target):
+                    continue  # the model already reported the malformed id
+                line, col = record.line_of(loc)
+                if target == record.id:
+                    problems.add(record.path, line, col, f"champ « {field} » : une fiche ne peut pas se citer elle-même")
+                elif target not in actors and target not in unreadable:
+                    elsewhere = next((k for k in ("experience", "guide") if target in records[k]), None)
+                    hint = f" (« {target} » est un {KINDS[elsewhere].label}, pas un acteur)" if elsewhere else ""
+                    problems.add(
+                        record.path, line, col,
+                        f"champ « {format_loc(loc)} » : acteur « {target} » introuvable dans content/actors/{hint}",
+                    )  # fmt: skip
+
+
+_LEVEL_WORDS = {
+    "region": "code de région",
+    "departement": "code de département",
+    "epci": "SIREN d'intercommunalité",
+    "commune": "code INSEE de commune",
+}
+_COVERAGE_LEVELS = {"regions": "region", "departements": "departement", "epci": "epci", "communes": "commune"}
+
+
+def _check_territories(records: dict[str, dict[str, Record]], ref: Reference, problems: Problems) -> None:
+    tables = {"region": ref.regions, "departement": ref.departments, "epci": ref.epcis, "commune": ref.communes}
+    patterns = {
+        "region": r"[0-9]{2}", "departement": r"(?:[0-9]{2}|2[AB]|97[1-6])",
+        "epci": r"[0-9]{9}", "commune": r"(?:[0-9]{5}|2[AB][0-9]{3})",
+    }  # fmt: skip
+
+    def known(record: Record, loc: tuple, level: str, code: str) -> bool:
+        if code in tables[level]:
+            return True
+        if re.fullmatch(patterns[level], code):  # a malformed code was already reported by the model
+            line, col = record.line_of(loc)
+            problems.add(
+                record.path, line, col,
+                f"champ « {format_loc(loc)} » : {_LEVEL_WORDS[level]} « {code} » inconnu du Code officiel"
+                f" géographique ({ref.source.get('paquet', 'référentiel des territoires')})",
+            )  # fmt: skip
+        return False
+
+    for record in records["actor"].values():
+        for field, level in _COVERAGE_LEVELS.items():
+            for loc, code in _strings(record, "intervention", field):
+                known(record, loc, level, code)
+        for loc, code in _strings(record, "siege", "commune"):
+            known(record, loc, "commune", code)
+
+    for record in records["experience"].values():
+        place = {}
+        for level in ("commune", "epci", "departement"):
+            for loc, code in _strings(record, "territoire", level):
+                if known(record, loc, level, code):
+                    place[level] = code
+        commune = ref.communes.get(place.get("commune", ""))
+        if commune and "departement" in place and commune.department != place["departement"]:
+            line, col = record.line_of(("territoire", "departement"))
+            problems.add(
+                record.path, line, col,
+                f"champ « territoire.departement » : {commune.name} ({commune.code}) est dans le département"
+                f" {commune.department}, pas {place['departement']}",
+            )  # fmt: skip
+        if commune and "epci" in place and commune.epci != place["epci"]:
+            line, col = record.line_of(("territoire", "epci"))
+            problems.add(
+                record.path, line, col,
+                f"champ « territoire.epci » : {commune.name} ({commune.code}) n'appartient pas à l'intercommunalité"
+                f" {ref.label('epci', place['epci'])} ({place['epci']})",
+            )  # fmt: skip
+        if not commune and "epci" in place and "departement" in place:
+            if place["departement"] not in ref.epcis[place["epci"]].departments:
+                line, col = record.line_of(("territoire", "departement"))
+                problems.add(
+                    record.path, line, col,
+                    f"champ « territoire.departement » : l'intercommunalité {place['epci']} n'est pas dans le"
+                    f" département {place['departement']}",
+                )  # fmt: skip
+
+
+def _check_dates(records: dict[str, dict[str, Record]], today: dt.date, problems: Problems) -> None:
+    for kind in RECORD_KINDS:
+        for record in records[kind].values():
+            if record.data is None:
+                continue
+            checked = record.data.date_verification
+            if checked > today:
+                line, col = record.line_of(("date_verification",))
+                problems.add(record.path, line, col, f"champ « date_verification » : date dans le futur ({checked.isoformat()})")
+    for record in records["experience"].values():
+        if record.data is not None and record.data.en_cours and record.data.fin:
+            line, col = record.line_of(("fin",))
+            problems.add(record.path, line, col, "champ « fin » : une démarche en cours (« en_cours: oui ») n'a pas de date de fin")
+
+
+def _render_body(record: Record, renderer: Renderer, problems: Problems) -> None:
+    if record.kind in ("guide", "page") and not record.body.strip():
+        what = "le contenu du guide" if record.kind == "guide" else "le contenu de la page"
+        problems.add(record.path, record.body_line - 1, 1, f"texte manquant : écrivez {what} en Markdown sous l'en-tête")
+    rendered = renderer.render(record.body)
+    for line, col, message in rendered.issues:
+        problems.add(record.path, record.body_line + line - 1, col, message)
+    record.html = rendered.html
+    record.toc = rendered.toc
