@@ -218,6 +218,7 @@ def _print_problems(items: list[Problem], form: str) -> None:
         return
     for problem in sorted(items):
         print(problem.format_github() if form == "github" else problem.format())
+    sys.stdout.flush()  # keep the problems above the summary printed on stderr
 
 
 def _under(path: Path, roots: list[Path]) -> bool:

@@ -12,7 +12,16 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    StringConstraints,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError, core_schema
 
 from .. import vocabularies
@@ -30,6 +39,15 @@ class StrictModel(BaseModel):
     """Unknown fields are refused: a typo in a field name must not silently drop information."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_absent(cls, data: Any) -> Any:
+        """`sigle:` left empty means "no acronym": an empty optional field takes its default."""
+        if isinstance(data, dict):
+            fields = cls.model_fields
+            return {k: v for k, v in data.items() if v is not None or (k in fields and fields[k].is_required())}
+        return data
 
 
 RECORD_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
