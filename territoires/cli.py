@@ -23,6 +23,8 @@ def _settings(args: argparse.Namespace | None = None, **overrides):
         overrides["SITEURL"] = args.siteurl.rstrip("/")
     if args is not None and getattr(args, "output", None):
         overrides["OUTPUT_PATH"] = str(Path(args.output).resolve())
+    if args is not None and getattr(args, "content", None):
+        overrides["PATH"] = str(Path(args.content).resolve())
     return load_settings(overrides)
 
 
@@ -33,7 +35,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """
     from .validation import load_corpus
 
-    settings = _settings()
+    settings = _settings(args)
     content = Path(settings["PATH"])
     corpus, found = load_corpus(content, project_root=PROJECT_ROOT)
     items = found.items
@@ -101,7 +103,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not record_id:
         print(f"✗ Impossible de tirer un identifiant du nom « {args.name} ».", file=sys.stderr)
         return EXIT_USAGE
-    settings = _settings()
+    settings = _settings(args)
     path = Path(settings["PATH"]) / KINDS[args.kind].folder / f"{record_id}.md"
     if path.exists():
         print(f"✗ {_shown(path)} existe déjà : modifiez ce fichier ou choisissez un autre nom.", file=sys.stderr)
@@ -160,21 +162,15 @@ COMMANDS = {
 }
 
 
-class _FrenchParser(argparse.ArgumentParser):
-    def error(self, message: str):
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog} : erreur : {_french_argparse(message)}\n")
-
-
 def parser() -> argparse.ArgumentParser:
-    main = _FrenchParser(
+    main = argparse.ArgumentParser(
         prog="python build.py",
         description="Territoires en commun : vérifier les fiches, construire et servir le site.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         add_help=False,
     )
     main.add_argument("-h", "--help", action="help", help="afficher cette aide")
-    sub = main.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_FrenchParser)
+    sub = main.add_subparsers(dest="command", metavar="COMMANDE", parser_class=argparse.ArgumentParser)
     sub.required = True
     subparsers = {}
     for name, (function, summary) in COMMANDS.items():
@@ -196,6 +192,8 @@ def parser() -> argparse.ArgumentParser:
     for name in ("build", "serve"):
         subparsers[name].add_argument("--siteurl", help="adresse de base du site (ex. /territoires-en-commun)")
         subparsers[name].add_argument("--output", help="dossier de sortie (output/ par défaut)")
+    for name in ("validate", "build", "serve", "new"):
+        subparsers[name].add_argument("--content", metavar="DOSSIER", help="dossier du contenu (content/ par défaut)")
     subparsers["serve"].add_argument("--port", type=int, default=8000, help="port (8000 par défaut)")
     subparsers["serve"].add_argument("--bind", default="127.0.0.1", help="adresse d'écoute (127.0.0.1 par défaut)")
     subparsers["new"].add_argument("kind", choices=RECORD_KINDS, metavar="TYPE", help="actor, experience ou guide")
@@ -205,6 +203,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # Messages are French: never crash on a terminal that announces ASCII only.
+        if (stream.encoding or "").lower() in ("ascii", "ansi_x3.4-1968") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
     args = parser().parse_args(argv)
     try:
         return args.func(args)
@@ -236,16 +238,19 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _french_argparse(message: str) -> str:
-    replacements = {
-        "the following arguments are required": "arguments obligatoires manquants",
-        "invalid choice": "choix invalide",
-        "choose from": "choisir parmi",
-        "unrecognized arguments": "arguments inconnus",
-        "expected one argument": "une valeur attendue",
-        "argument ": "argument ",
-        "invalid int value": "nombre entier attendu, reçu",
-    }
-    for english, french in replacements.items():
-        message = message.replace(english, french)
-    return message
+# argparse words its messages through gettext; this is the French for the ones users can meet.
+_ARGPARSE_FRENCH = {
+    "usage: ": "utilisation : ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "show this help message and exit": "afficher cette aide",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
+    "unrecognized arguments: %s": "arguments inconnus : %s",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "expected one argument": "une valeur attendue",
+    "invalid %(type)s value: %(value)r": "valeur %(value)r invalide (%(type)s attendu)",
+    "invalid choice: %(value)r (choose from %(choices)s)": "choix %(value)r invalide (possibles : %(choices)s)",
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+    "ambiguous option: %(option)s could match %(matches)s": "option ambiguë : %(option)s peut désigner %(matches)s",
+}
+argparse._ = lambda text: _ARGPARSE_FRENCH.get(text, text)

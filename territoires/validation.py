@@ -15,7 +15,7 @@ from pathlib import Path
 from .corpus import Corpus
 from .loading import Record, read_record
 from .models import KINDS, RECORD_KINDS
-from .models.fields import RECORD_ID
+from .models.fields import DEPARTMENT_CODE, INSEE_CODE, RECORD_ID, REGION_CODE, SIREN
 from .problems import ContentError, Problems
 from .rendering import Renderer
 from .strictyaml import format_loc
@@ -26,6 +26,8 @@ RESERVED_PAGE_IDS = {
     "acteurs", "experiences", "guides", "recherche", "parcours", "carte", "thematiques", "territoires",
     "donnees", "plan-du-site", "theme", "images", "404", "index", "sitemap", "feeds", "recherche-index",
 }  # fmt: skip
+# Pages the site links to from every page footer; the law requires the first two.
+REQUIRED_PAGES = ("accessibilite", "mentions-legales", "contribuer", "a-propos")
 
 
 def content_files(content_dir: Path, kind: str) -> list[Path]:
@@ -66,7 +68,7 @@ def load_corpus(
                 records[kind][record.id] = record
 
     _check_unique_ids(records, problems)
-    _check_pages(records["page"], problems)
+    _check_pages(records["page"], content_dir, problems)
     _check_references(records, unreadable, problems)
     _check_territories(records, territories, problems)
     _check_dates(records, today, problems)
@@ -113,7 +115,11 @@ def _check_unique_ids(records: dict[str, dict[str, Record]], problems: Problems)
                 owners[record.id] = record
 
 
-def _check_pages(pages: dict[str, Record], problems: Problems) -> None:
+def _check_pages(pages: dict[str, Record], content_dir: Path, problems: Problems) -> None:
+    for page_id in REQUIRED_PAGES:
+        path = content_dir / KINDS["page"].folder / f"{page_id}.md"
+        if not path.exists():
+            problems.add(path, 0, 0, "page obligatoire manquante : chaque page du site y renvoie")
     for record in pages.values():
         if record.id in RESERVED_PAGE_IDS:
             problems.add(record.path, 0, 0, f"nom de page « {record.id} » réservé à une rubrique du site : choisissez-en un autre")
@@ -127,7 +133,7 @@ def _check_references(records: dict[str, dict[str, Record]], unreadable: set[str
     for kind, field in REFERENCE_FIELDS.items():
         for record in records[kind].values():
             for loc, target in _strings(record, field):
-                if not re.fullmatch(RECORD_ID, target):
+                if not re.match(RECORD_ID, target):
                     continue  # the model already reported the malformed id
                 line, col = record.line_of(loc)
                 if target == record.id:
@@ -152,15 +158,12 @@ _COVERAGE_LEVELS = {"regions": "region", "departements": "departement", "epci": 
 
 def _check_territories(records: dict[str, dict[str, Record]], ref: Reference, problems: Problems) -> None:
     tables = {"region": ref.regions, "departement": ref.departments, "epci": ref.epcis, "commune": ref.communes}
-    patterns = {
-        "region": r"[0-9]{2}", "departement": r"(?:[0-9]{2}|2[AB]|97[1-6])",
-        "epci": r"[0-9]{9}", "commune": r"(?:[0-9]{5}|2[AB][0-9]{3})",
-    }  # fmt: skip
+    patterns = {"region": REGION_CODE, "departement": DEPARTMENT_CODE, "epci": SIREN, "commune": INSEE_CODE}
 
     def known(record: Record, loc: tuple, level: str, code: str) -> bool:
         if code in tables[level]:
             return True
-        if re.fullmatch(patterns[level], code):  # a malformed code was already reported by the model
+        if re.match(patterns[level], code):  # a malformed code was already reported by the model
             line, col = record.line_of(loc)
             problems.add(
                 record.path, line, col,

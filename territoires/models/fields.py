@@ -60,18 +60,14 @@ RecordId = Annotated[
     ),
 ]
 
-InseeCode = Annotated[
-    str, _pattern(r"^(?:[0-9]{5}|2[AB][0-9]{3})$", "un code INSEE de commune à 5 caractères (ex. 34164 pour Montaud)")
-]
-Siren = Annotated[str, _pattern(r"^[0-9]{9}$", "un numéro SIREN d'intercommunalité à 9 chiffres (ex. 200071181)")]
-DepartmentCode = Annotated[
-    str,
-    _pattern(
-        r"^(?:0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6])$",
-        "un code de département (01 à 95, 2A, 2B, 971 à 976)",
-    ),
-]
-RegionCode = Annotated[str, _pattern(r"^[0-9]{2}$", "un code de région à 2 chiffres (ex. 76 pour l'Occitanie)")]
+INSEE_CODE = r"^(?:[0-9]{5}|2[AB][0-9]{3})$"
+SIREN = r"^[0-9]{9}$"
+DEPARTMENT_CODE = r"^(?:0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6])$"
+REGION_CODE = r"^[0-9]{2}$"
+InseeCode = Annotated[str, _pattern(INSEE_CODE, "un code INSEE de commune à 5 caractères (ex. 34164 pour Montaud)")]
+Siren = Annotated[str, _pattern(SIREN, "un numéro SIREN d'intercommunalité à 9 chiffres (ex. 200071181)")]
+DepartmentCode = Annotated[str, _pattern(DEPARTMENT_CODE, "un code de département (01 à 95, 2A, 2B, 971 à 976)")]
+RegionCode = Annotated[str, _pattern(REGION_CODE, "un code de région à 2 chiffres (ex. 76 pour l'Occitanie)")]
 
 HTTP_URL = (
     r"^https?://[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+"

@@ -43,6 +43,7 @@ class SiteGenerator(Generator):
             date_fr=views.date_fr,
             number_fr=views.number_fr,
             label=views.label,
+            records=lambda ids: [self.corpus.get(i) for i in ids],
         )
         self.context["corpus"] = self.corpus
 

@@ -1,0 +1,133 @@
+"""The command line: help for every command, exit codes, messages, `new` and `schemas`."""
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import pytest
+
+from territoires import cli
+from territoires.loading import read_record
+from territoires.models import KINDS
+from territoires.paths import PROJECT_ROOT
+from territoires.problems import Problems
+from tests.conftest import EXPERIENCE, minimal_tree, write
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "build.py", *args], cwd=PROJECT_ROOT, capture_output=True, encoding="utf-8", timeout=120)
+
+
+@pytest.mark.parametrize("command", sorted(cli.COMMANDS))
+def test_every_command_has_french_help_with_an_example(command, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main([command, "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("utilisation : python build.py " + command)
+    assert "Exemple : python build.py" in out or "Exemple : npm ci" in out
+
+
+def test_main_help_lists_every_command():
+    result = run("--help")
+    assert result.returncode == 0
+    for command in cli.COMMANDS:
+        assert command in result.stdout
+
+
+def test_unknown_command_is_a_usage_error_in_french():
+    result = run("publier")
+    assert result.returncode == 2
+    assert "erreur : argument COMMANDE : choix 'publier' invalide" in result.stderr
+
+
+def test_validate_reports_every_problem_and_exits_1(tmp_path, capsys):
+    broken = EXPERIENCE.replace("type: commune", "type: mairie").replace("debut: 2021", "debut: hier")
+    content = write(tmp_path, minimal_tree() | {"experiences/cafe-citoyen.md": broken})
+    code = cli.main(["validate", "--content", str(content)])
+    captured = capsys.readouterr()
+    assert code == 1
+    lines = captured.out.strip().splitlines()
+    assert len(lines) == 2
+    assert lines[0].endswith("cafe-citoyen.md:8:3: champ « porteur.type » : valeur « mairie » inconnue (valeurs possibles :"
+                             " commune, intercommunalite, departement, region, territoire-projet, association,"
+                             " collectif-habitants, etablissement-public ; voir data/vocabulaires/types-porteur.yaml)")
+    assert "cafe-citoyen.md:9:1: champ « debut »" in lines[1]
+    assert "✗ 2 problèmes dans 1 fichier." in captured.err
+    assert "Traceback" not in captured.out + captured.err
+
+
+def test_validate_a_single_path_reports_only_that_file(tmp_path, capsys):
+    files = minimal_tree() | {"guides/autre.md": "---\ntitre: x\n---\n"}
+    content = write(tmp_path, files)
+    assert cli.main(["validate", "--content", str(content), str(content / "actors")]) == 0
+    assert "Aucun problème dans les fichiers demandés" in capsys.readouterr().err
+    assert cli.main(["validate", "--content", str(content), str(content / "guides" / "autre.md")]) == 1
+
+
+def test_validate_github_format_carries_file_and_line(tmp_path, capsys):
+    content = write(tmp_path, minimal_tree() | {"experiences/cafe-citoyen.md": EXPERIENCE.replace("type: commune", "type: mairie")})
+    assert cli.main(["validate", "--content", str(content), "--format", "github"]) == 1
+    line = capsys.readouterr().out.strip()
+    assert line.startswith("::error file=")
+    assert "cafe-citoyen.md,line=8,col=3,title=Territoires en commun::champ « porteur.type »" in line
+
+
+def test_validate_json_format(tmp_path, capsys):
+    content = write(tmp_path, minimal_tree() | {"experiences/cafe-citoyen.md": EXPERIENCE.replace("type: commune", "type: mairie")})
+    assert cli.main(["validate", "--content", str(content), "--format", "json"]) == 1
+    problems = json.loads(capsys.readouterr().out)
+    assert [(p["ligne"], p["colonne"]) for p in problems] == [(8, 3)]
+
+
+def test_validate_accepts_a_valid_tree(tmp_path, capsys):
+    content = write(tmp_path, minimal_tree())
+    assert cli.main(["validate", "--content", str(content)]) == 0
+    assert "✓ 1 acteur, 1 retour d'expérience, 1 guide et 4 pages : aucun problème." in capsys.readouterr().err
+
+
+def test_new_writes_a_prefilled_file_with_the_right_id(tmp_path, capsys):
+    content = write(tmp_path, {})
+    assert cli.main(["new", "actor", "Décider ensemble", "--content", str(content)]) == 0
+    path = content / "actors" / "decider-ensemble.md"
+    text = path.read_text(encoding="utf-8")
+    assert "nom: Décider ensemble\n" in text
+    assert f"date_verification: {dt.date.today().isoformat()}\n" in text
+    assert "Valeurs possibles : association, reseau," in text
+    # The template is not publishable as is: validation lists what is left to fill in.
+    problems = Problems(tmp_path)
+    record = read_record(path, KINDS["actor"], problems)
+    assert record.data is None
+    assert [p.format().split(": ", 1)[1] for p in problems.items] == [
+        "champ « type_structure » : valeur vide, à remplir",
+        "champ « resume » : valeur vide, à remplir",
+        "champ « thematiques » : au moins 1 élément attendu, reçu 0",
+        "champ « offres » : au moins 1 élément attendu, reçu 0",
+        "champ « intervention » : territoire d'intervention vide : indiquez « national: oui » ou au moins une région,"
+        " un département, une intercommunalité ou une commune",
+    ]
+    # A second file with the same name is refused rather than overwritten.
+    assert cli.main(["new", "actor", "Décider Ensemble", "--content", str(content)]) == 2
+    assert "existe déjà" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["experience", "guide"])
+def test_new_templates_become_valid_once_filled(tmp_path, kind):
+    content = write(tmp_path, {})
+    assert cli.main(["new", kind, "Un titre de fiche", "--content", str(content)]) == 0
+    path = content / KINDS[kind].folder / "un-titre-de-fiche.md"
+    text = path.read_text(encoding="utf-8")
+    assert "titre: Un titre de fiche\n" in text
+    assert text.startswith("---\n") and text.rstrip().endswith("---")
+
+
+def test_schemas_are_in_sync_and_stale_files_are_detected(tmp_path):
+    from territoires.schemas import stale_schemas, write_schemas
+
+    assert cli.main(["schemas", "--check"]) == 0
+    assert stale_schemas(tmp_path) == ["acteur.schema.json", "experience.schema.json", "guide.schema.json"]
+    write_schemas(tmp_path)
+    assert stale_schemas(tmp_path) == []
+    (tmp_path / "guide.schema.json").write_text("{}", encoding="utf-8")
+    assert stale_schemas(tmp_path) == ["guide.schema.json"]

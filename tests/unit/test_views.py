@@ -1,0 +1,54 @@
+"""What pages say: French dates, numbers, periods, territories."""
+
+import datetime as dt
+
+from territoires.site import views
+from territoires.territories import reference
+from territoires.validation import load_corpus
+from tests.conftest import EXPERIENCE, TODAY, minimal_tree, write
+
+
+def test_french_dates():
+    assert views.date_fr(dt.date(2026, 11, 2)) == "2 novembre 2026"
+    assert views.date_fr("2021-01-01") == "1er janvier 2021"
+    assert views.date_fr("2021-09") == "septembre 2021"
+    assert views.date_fr("2021") == "2021"
+
+
+def test_french_numbers_use_narrow_no_break_spaces():
+    assert views.number_fr(155634) == "155\u202f634"
+    assert views.number_fr(860) == "860"
+
+
+def corpus_with(tmp_path, experience: str):
+    content = write(tmp_path, minimal_tree() | {"experiences/cafe-citoyen.md": experience})
+    corpus, problems = load_corpus(content, project_root=tmp_path, today=TODAY)
+    assert corpus is not None, [p.format() for p in problems.items]
+    return corpus
+
+
+def test_period_and_place_from_the_reference(tmp_path):
+    corpus = corpus_with(tmp_path, EXPERIENCE)
+    record = corpus.experiences["cafe-citoyen"]
+    assert views.period(record) == "depuis 2021 (en cours)"
+    facts = views.place(record, corpus)
+    assert (facts["name"], facts["department"].name, facts["region"].name) == ("Montaud", "Hérault", "Occitanie")
+    assert facts["population"] == reference().communes["34164"].population
+    assert views.place_summary(record, corpus) == "Montaud (Hérault)"
+
+
+def test_finished_period(tmp_path):
+    corpus = corpus_with(tmp_path, EXPERIENCE.replace("en_cours: oui", "fin: 2023-06"))
+    assert views.period(corpus.experiences["cafe-citoyen"]) == "de 2021 à juin 2023"
+
+
+def test_coverage_in_words(tmp_path):
+    corpus = corpus_with(tmp_path, EXPERIENCE)
+    actor = corpus.actors["association-exemple"]
+    assert views.coverage(actor, corpus.territories) == [{"level": "departement", "label": "Hérault (34)", "code": "34"}]
+
+
+def test_participation_scale_marks_levels_reached():
+    scale = views.participation_scale("concertation")
+    assert [s["reached"] for s in scale] == [True, True, True, False, False]
+    assert [s["id"] for s in scale if s["current"]] == ["concertation"]
