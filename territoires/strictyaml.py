@@ -192,6 +192,7 @@ _SYNTAX = [
     ("expected alphabetic or numeric character", "ancre ou alias YAML mal formé (« & » ou « * » en début de valeur) : mettez la valeur entre guillemets"),
     ("found undefined tag handle", "étiquette YAML « ! » non autorisée : mettez la valeur entre guillemets"),
     ("expected a comment or a line break", "texte inattendu après une valeur entre guillemets"),
+    ("mapping keys are not allowed here", "« ? » inattendu en début de valeur : mettez la valeur entre guillemets"),
     ("found unexpected ':'", "deux-points « : » inattendu : mettez la valeur entre guillemets"),
 ]
 

@@ -9,6 +9,9 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.log import console
 
+from ..paths import PROJECT_ROOT
+from ..validation import validated_corpus
+
 
 @dataclass
 class BuildResult:
@@ -16,8 +19,17 @@ class BuildResult:
     pages: int  # HTML pages written
 
 
+CORPUS_SETTING = "TERRITOIRES_CORPUS"
+
+
 def build(settings: dict) -> BuildResult:
-    """Run Pelican with `settings`; raises ContentError (with every problem) if the content is invalid."""
+    """Run Pelican with `settings`; raises ContentError (with every problem) if the content is invalid.
+
+    The content is validated before Pelican starts, because Pelican empties the output folder
+    first: a failed validation must leave the last good site in place (the `serve` loop relies on it).
+    """
+    settings = dict(settings)
+    settings[CORPUS_SETTING] = validated_corpus(Path(settings["PATH"]), project_root=PROJECT_ROOT, base_url=settings["SITEURL"])
     logging.getLogger("pelican").setLevel(logging.WARNING)
     quiet = console.quiet
     console.quiet = True  # Pelican's own summary counts articles, which we do not use

@@ -29,7 +29,10 @@ class SiteGenerator(Generator):
 
     def generate_context(self):
         base_url = self.settings["SITEURL"]
-        self.corpus = validated_corpus(Path(self.settings["PATH"]), project_root=PROJECT_ROOT, base_url=base_url)
+        # `build()` validates before Pelican runs and hands the corpus over; plain `pelican` runs load it here.
+        self.corpus = self.settings.get("TERRITOIRES_CORPUS") or validated_corpus(
+            Path(self.settings["PATH"]), project_root=PROJECT_ROOT, base_url=base_url
+        )
         self.pages = site_pages(self.corpus, self.settings)
         self.env.globals.update(
             url=lambda path="": f"{base_url}/{path}",

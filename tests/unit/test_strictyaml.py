@@ -91,3 +91,9 @@ def test_positions_of_keys_and_items_are_absolute():
 
 def test_format_loc_counts_items_from_one():
     assert format_loc(("etapes", 0, "titre")) == "etapes[1].titre"
+
+
+def test_question_mark_value_is_explained():
+    assert messages("a: ?\nb: 1\n") == [
+        "syntaxe YAML invalide : « ? » inattendu en début de valeur : mettez la valeur entre guillemets"
+    ]

@@ -1,0 +1,67 @@
+"""`python build.py serve`: the site is served and rebuilt when a content file changes."""
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from territoires.paths import PROJECT_ROOT
+from tests.conftest import ACTOR, minimal_tree, write
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError):
+        return 0, ""
+
+
+def wait_for(predicate, timeout=60.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError("délai dépassé")
+
+
+def test_serve_builds_serves_and_rebuilds_on_change(tmp_path):
+    content = write(tmp_path, minimal_tree())
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "build.py", "serve", "--content", str(content), "--output", str(tmp_path / "out"), "--port", str(port)],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        status, html = wait_for(lambda: (r := fetch(f"{base}/acteurs/association-exemple/"))[0] == 200 and r)
+        assert "<h1>Association exemple</h1>" in html
+        status, html = fetch(f"{base}/nulle-part/")
+        assert status == 404 and "Page introuvable" in html
+        time.sleep(0.5)  # let the watcher settle before the edit
+        (content / "actors" / "association-exemple.md").write_text(ACTOR.replace("nom: Association exemple", "nom: Association renommée"), encoding="utf-8")
+        wait_for(lambda: "<h1>Association renommée</h1>" in fetch(f"{base}/acteurs/association-exemple/")[1])
+        # A broken edit keeps the last good site online and reports the problem.
+        (content / "actors" / "association-exemple.md").write_text(ACTOR.replace("type_structure: association", "type_structure: inconnu"), encoding="utf-8")
+        time.sleep(1.5)
+        assert "<h1>Association renommée</h1>" in fetch(f"{base}/acteurs/association-exemple/")[1]
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=10)[0].decode("utf-8")
+        shutil.rmtree(tmp_path / "out", ignore_errors=True)
+    assert "champ « type_structure »" in output
