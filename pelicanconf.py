@@ -42,3 +42,12 @@ LISTING_PAGE_SIZE = 60
 # Where contributors edit and report: the repository on GitHub.
 REPOSITORY_URL = "https://github.com/territoires-en-commun/territoires-en-commun"
 REPOSITORY_BRANCH = "main"
+
+# Background of the map (/carte/): any XYZ tile server, with its attribution. The map still shows
+# its markers and its list when the tiles cannot load.
+MAP_TILES = {
+    "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "attribution": "© les contributeurs d'OpenStreetMap",
+    "attribution_url": "https://www.openstreetmap.org/copyright",
+    "max_zoom": 18,
+}

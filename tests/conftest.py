@@ -107,3 +107,15 @@ def minimal_tree() -> dict[str, str]:
 @pytest.fixture
 def project_root() -> Path:
     return PROJECT_ROOT
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real content, built once for the whole test session: (output folder, corpus)."""
+    from territoires.site.build import build
+    from territoires.site.settings import load_settings
+    from territoires.validation import validated_corpus
+
+    output = tmp_path_factory.mktemp("site") / "output"
+    build(load_settings({"OUTPUT_PATH": str(output)}))
+    return output, validated_corpus(PROJECT_ROOT / "content", project_root=PROJECT_ROOT)

@@ -6,11 +6,9 @@ import re
 
 import pytest
 
-from territoires.paths import PROJECT_ROOT
 from territoires.problems import ContentError
 from territoires.site.build import build
 from territoires.site.settings import load_settings
-from territoires.validation import load_corpus
 from tests.conftest import ACTOR, minimal_tree, write
 from tests.sitecheck import broken_links, parse_page
 
@@ -126,11 +124,8 @@ def test_build_is_deterministic(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory):
-    output = tmp_path_factory.mktemp("real") / "output"
-    build(load_settings({"OUTPUT_PATH": str(output)}))
-    corpus, _ = load_corpus(PROJECT_ROOT / "content", project_root=PROJECT_ROOT)
-    return output, corpus
+def real_site(built_site):
+    return built_site
 
 
 def test_real_content_every_record_has_its_page_and_backlinks_resolve(real_site):

@@ -15,7 +15,10 @@ from pelican.generators import Generator
 from .. import vocabularies
 from ..paths import PROJECT_ROOT
 from ..validation import validated_corpus
+from ..parcours import parcours_files
+from ..search.index import payload as search_payload
 from . import views
+from .files import copy_vendor_files, write_json
 from .pages import site_pages
 
 
@@ -51,6 +54,11 @@ class SiteGenerator(Generator):
         self.context["corpus"] = self.corpus
 
     def generate_output(self, writer):
+        output = Path(self.output_path)
+        copy_vendor_files(output)
+        write_json(output, "recherche/index.json", search_payload(self.corpus))
+        for relative, data in parcours_files(self.corpus).items():
+            write_json(output, relative, data)
         for page in self.pages:
             writer.write_file(
                 page.save_as,

@@ -5,10 +5,12 @@ The generator writes exactly this list; a test can read it without running Pelic
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from ..corpus import Corpus
 from ..models import KINDS
+from .output import OutputPage, crumbs
+from .sections import territory_pages, theme_pages
 
 SECTION_TITLES = {"actor": "Acteurs", "experience": "Retours d'expérience", "guide": "Guides"}
 SECTION_INTROS = {
@@ -19,22 +21,6 @@ SECTION_INTROS = {
     "guide": "Des fiches pratiques pour chaque étape d'un projet participatif : cadrer la démarche, mobiliser,"
     " animer, décider, rendre compte, évaluer.",
 }
-
-
-@dataclass
-class OutputPage:
-    save_as: str  # path under output/, e.g. "acteurs/decider-ensemble/index.html"
-    template: str  # template name without extension
-    variables: dict = field(default_factory=dict)
-
-    @property
-    def url(self) -> str:
-        """Site-relative URL of the page ("acteurs/decider-ensemble/")."""
-        return self.save_as.removesuffix("index.html")
-
-
-def _crumbs(*items: tuple[str, str]) -> list[tuple[str, str]]:
-    return [("Accueil", ""), *items]
 
 
 def record_pages(corpus: Corpus) -> list[OutputPage]:
@@ -51,7 +37,7 @@ def record_pages(corpus: Corpus) -> list[OutputPage]:
                         "page_title": record.title,
                         "page_description": record.data.resume,
                         "section": kind,
-                        "breadcrumbs": _crumbs((SECTION_TITLES[kind], f"{prefix}/")),
+                        "breadcrumbs": crumbs((SECTION_TITLES[kind], f"{prefix}/")),
                     },
                 )
             )
@@ -80,7 +66,7 @@ def listing_pages(corpus: Corpus, page_size: int) -> list[OutputPage]:
                         "intro": SECTION_INTROS[kind],
                         "section": kind,
                         "pagination": _pagination(prefix, number, len(chunks)),
-                        "breadcrumbs": _crumbs() if number == 1 else _crumbs((SECTION_TITLES[kind], f"{prefix}/")),
+                        "breadcrumbs": crumbs() if number == 1 else crumbs((SECTION_TITLES[kind], f"{prefix}/")),
                     },
                 )
             )
@@ -113,11 +99,56 @@ def editorial_pages(corpus: Corpus) -> list[OutputPage]:
                 "page_title": record.data.titre,
                 "page_description": record.data.description,
                 "section": record.id,
-                "breadcrumbs": _crumbs(),
+                "breadcrumbs": crumbs(),
             },
         )
         for record in corpus.pages.values()
     ]
+
+
+def tool_pages(settings: dict) -> list[OutputPage]:
+    """The three ways in: search, parcours, map (enhanced by JavaScript, usable without)."""
+    return [
+        OutputPage(
+            "recherche/index.html",
+            "search",
+            {
+                "page_title": "Rechercher",
+                "page_description": "Chercher un acteur, un retour d'expérience ou un guide, et affiner par thématique,"
+                " type de démarche, type d'aide, territoire ou taille de commune.",
+                "section": "recherche",
+                "breadcrumbs": crumbs(),
+            },
+        ),
+        OutputPage(
+            "parcours/index.html",
+            "parcours",
+            {
+                "page_title": "Trouver de l'aide près de chez vous",
+                "page_description": "Votre commune et votre sujet : les acteurs qui interviennent sur votre territoire,"
+                " ce qu'ont fait des communes comparables et les guides pour s'y prendre.",
+                "section": "parcours",
+                "breadcrumbs": crumbs(),
+            },
+        ),
+        OutputPage(
+            "carte/index.html",
+            "map",
+            {
+                "tile_origin": _origin(settings["MAP_TILES"]["url"]),
+                "page_title": "Carte",
+                "page_description": "Les acteurs et les retours d'expérience sur une carte, avec leur liste.",
+                "section": "carte",
+                "breadcrumbs": crumbs(),
+            },
+        ),
+    ]
+
+
+def _origin(url: str) -> str:
+    """Scheme and host of a tile URL template, for the map page's Content-Security-Policy."""
+    parts = urlsplit(url.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def site_pages(corpus: Corpus, settings: dict) -> list[OutputPage]:
@@ -132,6 +163,9 @@ def site_pages(corpus: Corpus, settings: dict) -> list[OutputPage]:
     pages += listing_pages(corpus, settings.get("LISTING_PAGE_SIZE", 60))
     pages += record_pages(corpus)
     pages += editorial_pages(corpus)
+    pages += tool_pages(settings)
+    pages += theme_pages(corpus)
+    pages += territory_pages(corpus)
     pages.append(
         OutputPage(
             "plan-du-site/index.html",
@@ -140,7 +174,7 @@ def site_pages(corpus: Corpus, settings: dict) -> list[OutputPage]:
                 "page_title": "Plan du site",
                 "page_description": "Toutes les pages du site Territoires en commun.",
                 "section": "plan-du-site",
-                "breadcrumbs": _crumbs(),
+                "breadcrumbs": crumbs(),
             },
         )
     )

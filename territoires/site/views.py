@@ -119,3 +119,35 @@ def participation_scale(level: str) -> list[dict]:
     vocabulary = vocabularies.get("niveaux-participation")
     reached = vocabulary[level].rank or 0
     return [{"id": t.id, "label": t.label, "reached": (t.rank or 0) <= reached, "current": t.id == level} for t in vocabulary]
+
+
+def map_points(corpus: Corpus) -> list[dict]:
+    """Actors (at their headquarters) and experiences that have coordinates, sorted by title."""
+    points = []
+    for record in corpus.actors.values():
+        hq = record.data.siege
+        if hq and hq.latitude is not None:
+            commune = corpus.territories.communes[hq.commune]
+            points.append(_point(record, "acteur", "Acteur", hq.latitude, hq.longitude, f"{commune.name} ({commune.department})"))
+    for record in corpus.experiences.values():
+        if record.data.coordonnees:
+            c = record.data.coordonnees
+            points.append(_point(record, "experience", "Retour d'expérience", c.latitude, c.longitude, place_summary(record, corpus)))
+    return sorted(points, key=lambda p: (p["title"].lower(), p["url"]))
+
+
+def unmapped_count(corpus: Corpus) -> int:
+    return len(corpus.actors) + len(corpus.experiences) - len(map_points(corpus))
+
+
+def _point(record: Record, kind: str, kind_label: str, lat: float, lon: float, place: str) -> dict:
+    return {
+        "kind": kind,
+        "kind_label": kind_label,
+        "title": record.title,
+        "url": record.url,
+        "lat": f"{lat:.5f}",
+        "lon": f"{lon:.5f}",
+        "themes": list(record.data.thematiques),
+        "place": place,
+    }

@@ -1,0 +1,139 @@
+"""What the search knows of each record: the texts it indexes and the facets it filters on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import vocabularies
+from ..corpus import Corpus
+from ..loading import Record
+from ..matching import reach, size_class
+from ..rendering import plain_text
+from ..site import views
+
+KIND_KEYS = {"actor": "acteur", "experience": "experience", "guide": "guide"}
+KIND_LABELS = {"acteur": "Acteur", "experience": "Retour d'expérience", "guide": "Guide"}
+BODY_WORDS = 80  # words of the body indexed: enough to find a record, small enough to ship
+SUMMARY_CHARACTERS = 280
+
+# Facets: URL parameter -> (French label, vocabulary providing value labels or None)
+FACETS = {
+    "type": ("Type de fiche", None),
+    "theme": ("Thématique", "thematiques"),
+    "demarche": ("Type de démarche", "demarches"),
+    "offre": ("Type d'aide", "offres"),
+    "region": ("Région", None),
+    "departement": ("Département", None),
+    "taille": ("Taille de la commune", "tailles-collectivite"),
+}
+
+
+@dataclass
+class SearchDocument:
+    id: str
+    kind: str  # acteur, experience, guide
+    title: str
+    url: str
+    summary: str
+    place: str
+    fields: dict[str, str]  # indexed text, by index field
+    facets: dict[str, list[str]] = field(default_factory=dict)
+    everywhere: bool = False  # national actors: match every region and department filter
+
+    def as_json(self) -> dict:
+        data = {
+            "id": self.id,
+            "type": self.kind,
+            "titre": self.title,
+            "url": self.url,
+            "resume": self.summary,
+            "lieu": self.place,
+            "facettes": {k: v for k, v in self.facets.items() if v},
+        }
+        if self.everywhere:
+            data["partout"] = True
+        return data
+
+
+def _labels(ids: list[str], vocabulary: str) -> str:
+    return " ".join(vocabularies.get(vocabulary).label(i) for i in ids)
+
+
+def _summary(text: str) -> str:
+    if len(text) <= SUMMARY_CHARACTERS:
+        return text
+    return text[: SUMMARY_CHARACTERS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _body_words(record: Record) -> str:
+    return " ".join(plain_text(record.html).split()[:BODY_WORDS])
+
+
+def document(record: Record, corpus: Corpus) -> SearchDocument:
+    ref = corpus.territories
+    data = record.data
+    kind = KIND_KEYS[record.kind]
+    themes = list(data.thematiques)
+    facets: dict[str, list[str]] = {"type": [kind], "theme": themes}
+    words = [_labels(themes, "thematiques")]
+    everywhere = False
+    if record.kind == "actor":
+        r = reach(record, ref)
+        everywhere = r.national
+        departments = sorted(r.department_codes(ref))
+        facets |= {
+            "offre": list(data.offres),
+            "region": sorted(r.region_codes(ref)),
+            "departement": departments,
+            "taille": list(data.tailles_collectivites),
+        }
+        words += [data.sigle or "", _labels(data.offres, "offres"), data.type_structure and vocabularies.get("types-structure").label(data.type_structure)]
+        words += [item["label"] for item in views.coverage(record, ref)]
+        place = views.coverage_summary(record, ref)
+    elif record.kind == "experience":
+        facts = views.place(record, corpus)
+        facets |= {
+            "demarche": list(data.demarches),
+            "region": [facts["region"].code] if facts["region"] else [],
+            "departement": [facts["department"].code] if facts["department"] else [],
+            "taille": [c for c in [size_class(facts["population"])] if c],
+        }
+        words += [_labels(data.demarches, "demarches"), data.porteur.nom]
+        words += [facts["name"], facts["department"].name if facts["department"] else "", facts["region"].name if facts["region"] else ""]
+        place = views.place_summary(record, corpus)
+    else:
+        facets["demarche"] = list(data.demarches)
+        words += [_labels(data.demarches, "demarches"), _labels(data.etapes_projet, "etapes-projet"), _labels(data.publics, "publics")]
+        place = ""
+    return SearchDocument(
+        id=record.id,
+        kind=kind,
+        title=record.title,
+        url=record.url,
+        summary=_summary(data.resume),
+        place=place,
+        fields={
+            "titre": record.title,
+            "resume": data.resume,
+            "mots": " ".join(w for w in words if w),
+            "texte": _body_words(record),
+        },
+        facets=facets,
+        everywhere=everywhere,
+    )
+
+
+def documents(corpus: Corpus) -> list[SearchDocument]:
+    return [document(record, corpus) for record in corpus.records]
+
+
+def facet_labels(corpus: Corpus) -> dict[str, dict[str, str]]:
+    """Value labels of every facet, for the browser to display."""
+    ref = corpus.territories
+    labels = {"type": dict(KIND_LABELS)}
+    for facet, (_, vocabulary) in FACETS.items():
+        if vocabulary:
+            labels[facet] = {t.id: t.label for t in vocabularies.get(vocabulary)}
+    labels["region"] = {code: region.name for code, region in ref.regions.items()}
+    labels["departement"] = {code: f"{d.name} ({code})" for code, d in ref.departments.items()}
+    return labels

@@ -1,0 +1,46 @@
+"""Non-HTML outputs of the build: data files for the browser, and front-end libraries from npm.
+
+Front-end libraries are installed by `npm ci` (exact versions in package-lock.json) and copied
+into the output at build time: nothing is fetched from another site, at build time or by visitors.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from ..paths import NODE_MODULES
+
+# output path under theme/vendor/ -> file installed by npm
+VENDOR_FILES = {
+    "lunr.min.js": "lunr/lunr.min.js",
+    "lunr.stemmer.support.min.js": "lunr-languages/min/lunr.stemmer.support.min.js",
+    "lunr.fr.min.js": "lunr-languages/min/lunr.fr.min.js",
+    "leaflet/leaflet.js": "leaflet/dist/leaflet.js",
+    "leaflet/leaflet.css": "leaflet/dist/leaflet.css",
+}
+
+
+class MissingFrontEndPackages(Exception):
+    pass
+
+
+def write_json(output: Path, relative: str, data) -> Path:
+    """Write compact, deterministic JSON (same data, same bytes)."""
+    path = output / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return path
+
+
+def copy_vendor_files(output: Path, node_modules: Path = NODE_MODULES) -> None:
+    missing = [source for source in VENDOR_FILES.values() if not (node_modules / source).is_file()]
+    if missing:
+        raise MissingFrontEndPackages(
+            f"bibliothèques front-end absentes ({', '.join(missing)}) : lancez « make install » (npm ci)"
+        )
+    for target, source in VENDOR_FILES.items():
+        destination = output / "theme" / "vendor" / target
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(node_modules / source, destination)

@@ -1,0 +1,329 @@
+// The search page: results as the visitor types, facets with live counts, state in the URL.
+// Progressive enhancement of /recherche/: without JavaScript the page links to the static listings.
+// lunr and the index are fetched only once the visitor starts a search.
+
+import { applyFacets, createSearch } from "./search-core.js";
+
+const app = document.getElementById("search-app");
+const form = document.getElementById("recherche");
+const input = document.getElementById("q");
+const status = document.getElementById("search-status");
+const resultsList = document.getElementById("results");
+const facetsBox = document.getElementById("facets");
+const activeBox = document.getElementById("active-filters");
+const helpBox = document.getElementById("search-help");
+
+const PAGE = 30; // results shown at once; "Afficher plus" adds as many
+const KIND_LABELS = { acteur: "Acteur", experience: "Retour d'expérience", guide: "Guide" };
+
+let engine = null; // { search, terms, prefixTerm, tokenize }
+let payload = null;
+let docsById = null;
+let facetNames = [];
+let selected = {};
+let shown = PAGE;
+let loading = null;
+let announceTimer = null;
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === "class") node.className = value;
+    else node.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(src));
+    document.head.append(script);
+  });
+}
+
+async function load() {
+  if (!loading) {
+    loading = (async () => {
+      const vendor = app.dataset.vendor;
+      const [response] = await Promise.all([
+        fetch(app.dataset.index),
+        (async () => {
+          await loadScript(vendor + "lunr.min.js");
+          await loadScript(vendor + "lunr.stemmer.support.min.js");
+          await loadScript(vendor + "lunr.fr.min.js");
+        })(),
+      ]);
+      if (!response.ok) throw new Error(`index ${response.status}`);
+      payload = await response.json();
+      engine = createSearch(window.lunr, payload);
+      docsById = new Map(payload.documents.map((d) => [d.id, d]));
+      facetNames = Object.keys(payload.facettes);
+      buildFacets();
+    })();
+  }
+  return loading;
+}
+
+// ---- URL state -------------------------------------------------------------------------
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  selected = {};
+  for (const [key, value] of params) {
+    if (key !== "q" && value) selected[key] = value.split(",").filter(Boolean);
+  }
+}
+
+function writeUrl() {
+  const params = new URLSearchParams();
+  if (input.value.trim()) params.set("q", input.value.trim());
+  for (const facet of facetNames) {
+    if (selected[facet] && selected[facet].length) params.set(facet, selected[facet].join(","));
+  }
+  const query = params.toString().replace(/%2C/g, ",");
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
+function hasFilters() {
+  return facetNames.some((f) => selected[f] && selected[f].length);
+}
+
+// ---- Facets ------------------------------------------------------------------------------
+
+function buildFacets() {
+  facetsBox.replaceChildren();
+  const present = {};
+  for (const facet of facetNames) present[facet] = new Set();
+  for (const doc of payload.documents) {
+    for (const facet of facetNames) {
+      for (const value of (doc.facettes && doc.facettes[facet]) || []) present[facet].add(value);
+    }
+  }
+  for (const facet of facetNames) {
+    const labels = payload.libelles[facet] || {};
+    const values = [...present[facet]].sort((a, b) =>
+      facet === "type" ? 0 : (labels[a] || a).localeCompare(labels[b] || b, "fr"),
+    );
+    if (!values.length) continue;
+    const legendId = `facette-${facet}`;
+    const list = element("ul", { class: "facet__values" });
+    for (const value of values) {
+      const id = `f-${facet}-${value}`;
+      const box = element("input", { type: "checkbox", id, name: facet, value });
+      box.addEventListener("change", () => {
+        const current = new Set(selected[facet] || []);
+        if (box.checked) current.add(value);
+        else current.delete(value);
+        selected[facet] = [...current];
+        shown = PAGE;
+        update(true);
+      });
+      list.append(
+        element(
+          "li",
+          { "data-value": value },
+          box,
+          " ",
+          element("label", { for: id }, labels[value] || value, " ", element("span", { class: "facet__count" })),
+        ),
+      );
+    }
+    facetsBox.append(
+      element(
+        "fieldset",
+        { class: "facet", "data-facet": facet, "aria-labelledby": legendId },
+        element("legend", { id: legendId }, payload.facettes[facet]),
+        list,
+      ),
+    );
+  }
+}
+
+function refreshFacets(counts) {
+  for (const fieldset of facetsBox.querySelectorAll("fieldset")) {
+    const facet = fieldset.dataset.facet;
+    const tally = counts[facet] || {};
+    let visible = 0;
+    for (const item of fieldset.querySelectorAll("li")) {
+      const value = item.dataset.value;
+      const box = item.querySelector("input");
+      box.checked = (selected[facet] || []).includes(value);
+      const count = tally[value] ?? (box.checked ? tally["*"] || 0 : 0);
+      item.querySelector(".facet__count").textContent = `(${count})`;
+      item.hidden = count === 0 && !box.checked;
+      if (!item.hidden) visible += 1;
+    }
+    fieldset.hidden = visible === 0;
+  }
+}
+
+function refreshActiveFilters() {
+  activeBox.replaceChildren();
+  if (!hasFilters()) return;
+  const list = element("ul", { class: "active-filters__list", "aria-label": "Filtres actifs" });
+  for (const facet of facetNames) {
+    for (const value of selected[facet] || []) {
+      const label = (payload.libelles[facet] || {})[value] || value;
+      const button = element("button", { type: "button", class: "chip" }, `${label} `, element("span", { "aria-hidden": "true" }, "×"));
+      button.setAttribute("aria-label", `Retirer le filtre ${payload.facettes[facet]} : ${label}`);
+      button.addEventListener("click", () => {
+        selected[facet] = (selected[facet] || []).filter((v) => v !== value);
+        update(true);
+        input.focus();
+      });
+      list.append(element("li", {}, button));
+    }
+  }
+  const clear = element("button", { type: "button", class: "button--link" }, "Retirer tous les filtres");
+  clear.addEventListener("click", () => {
+    selected = {};
+    update(true);
+    input.focus();
+  });
+  activeBox.append(list, clear);
+}
+
+// ---- Results -----------------------------------------------------------------------------
+
+// Text with the words matching the query wrapped in <mark>.
+function highlighted(text, queryTerms, prefix) {
+  const fragment = document.createDocumentFragment();
+  for (const part of String(text).split(/(\s+)/)) {
+    const word = part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    let hit = false;
+    if (word) {
+      const terms = engine.terms(word);
+      hit = terms.some((t) => queryTerms.has(t));
+      if (!hit && prefix) {
+        const folded = engine.prefixTerm(word);
+        hit = Boolean(folded && folded.startsWith(prefix));
+      }
+    }
+    if (hit) {
+      const start = part.indexOf(word);
+      fragment.append(part.slice(0, start), element("mark", {}, word), part.slice(start + word.length));
+    } else {
+      fragment.append(part);
+    }
+  }
+  return fragment;
+}
+
+function renderResults(docs, query) {
+  const queryTerms = new Set();
+  let prefix = null;
+  if (query) {
+    const tokens = engine.tokenize(query);
+    for (const token of tokens) for (const term of engine.terms(token)) queryTerms.add(term);
+    prefix = tokens.length ? engine.prefixTerm(tokens[tokens.length - 1]) : null;
+  }
+  resultsList.replaceChildren();
+  const base = app.dataset.site;
+  for (const doc of docs.slice(0, shown)) {
+    const themes = (doc.facettes.theme || []).map((t) => element("li", {}, payload.libelles.theme[t] || t));
+    resultsList.append(
+      element(
+        "li",
+        {},
+        element(
+          "article",
+          { class: `result result--${doc.type}` },
+          element("p", { class: "result__kind" }, KIND_LABELS[doc.type] || doc.type),
+          element("h3", { class: "result__title" }, element("a", { href: base + doc.url }, highlighted(doc.titre, queryTerms, prefix))),
+          doc.lieu ? element("p", { class: "result__place" }, doc.lieu) : null,
+          element("p", { class: "result__summary" }, highlighted(doc.resume, queryTerms, prefix)),
+          themes.length ? element("ul", { class: "tags", "aria-label": "Thématiques" }, ...themes) : null,
+        ),
+      ),
+    );
+  }
+  if (docs.length > shown) {
+    const more = element("button", { type: "button", class: "button--secondary" }, `Afficher ${Math.min(PAGE, docs.length - shown)} résultats de plus`);
+    more.addEventListener("click", () => {
+      const first = shown;
+      shown += PAGE;
+      renderResults(docs, query);
+      const next = resultsList.children[first];
+      if (next) next.querySelector("a").focus();
+    });
+    resultsList.append(element("li", { class: "results__more" }, more));
+  }
+}
+
+function announce(text, immediately) {
+  clearTimeout(announceTimer);
+  // Screen readers hear the count once the visitor pauses, not at every keystroke.
+  announceTimer = setTimeout(() => (status.textContent = text), immediately ? 0 : 600);
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n > 1 ? "s" : ""}`;
+}
+
+function update(immediately = false) {
+  const query = input.value.trim();
+  writeUrl();
+  let docs;
+  if (query) {
+    docs = engine.search(query).map((r) => docsById.get(r.ref)).filter(Boolean);
+  } else if (hasFilters()) {
+    docs = [...payload.documents].sort((a, b) => a.titre.localeCompare(b.titre, "fr"));
+  } else {
+    docs = [];
+  }
+  const { kept, counts } = applyFacets(docs, selected, facetNames);
+  refreshFacets(counts);
+  refreshActiveFilters();
+  renderResults(kept, query);
+  helpBox.hidden = !(query || hasFilters()) || kept.length > 0;
+  facetsBox.hidden = !(query || hasFilters());
+  if (!query && !hasFilters()) {
+    announce("Tapez un ou plusieurs mots, ou choisissez un filtre.", true);
+  } else if (!kept.length) {
+    announce(query ? `Aucun résultat pour « ${query} »${hasFilters() ? " avec ces filtres" : ""}.` : "Aucun résultat avec ces filtres.", immediately);
+  } else {
+    announce(`${plural(kept.length, "résultat")}${query ? ` pour « ${query} »` : ""}.`, immediately);
+  }
+}
+
+async function start(immediately) {
+  try {
+    await load();
+  } catch (error) {
+    status.textContent = "La recherche n'a pas pu se charger. Utilisez les listes ci-dessous.";
+    return;
+  }
+  update(immediately);
+}
+
+let typingTimer = null;
+input.addEventListener("input", () => {
+  clearTimeout(typingTimer);
+  shown = PAGE;
+  if (engine) typingTimer = setTimeout(() => update(false), 60);
+  else start(false);
+});
+input.addEventListener("focus", () => load().catch(() => {}), { once: true });
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  shown = PAGE;
+  start(true);
+});
+window.addEventListener("popstate", () => {
+  readUrl();
+  if (engine) update(true);
+});
+
+app.hidden = false;
+readUrl();
+if (input.value.trim() || Object.keys(selected).length) start(true);
+else status.textContent = "Tapez un ou plusieurs mots, ou choisissez un filtre.";
