@@ -11,6 +11,7 @@ import datetime as dt
 from .. import vocabularies
 from ..corpus import Corpus
 from ..loading import Record
+from ..matching import reach
 from ..territories import Reference
 
 MONTHS = [
@@ -151,3 +152,14 @@ def _point(record: Record, kind: str, kind_label: str, lat: float, lon: float, p
         "themes": list(record.data.thematiques),
         "place": place,
     }
+
+
+def latest(records, count: int) -> list[Record]:
+    """The most recently verified records (then by title), for the home page."""
+    return sorted(records, key=lambda r: (-r.data.date_verification.toordinal(), r.title))[:count]
+
+
+def regions_covered(corpus: Corpus) -> int:
+    """Regions where at least one actor works at regional or local level (national ones aside)."""
+    ref = corpus.territories
+    return len({code for record in corpus.actors.values() for code in reach(record, ref).region_codes(ref)})
