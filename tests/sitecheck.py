@@ -22,7 +22,7 @@ class _Collector(HTMLParser):
                 self.links.append(attributes[name])
         if "id" in attributes:
             self.ids.add(attributes["id"])
-        if tag == "script" and "src" not in attributes:
+        if tag == "script" and "src" not in attributes and attributes.get("type") != "application/ld+json":
             self.scripts_inline += 1
         self.handlers += [name for name in attributes if name.startswith("on")]
 

@@ -34,6 +34,13 @@ def write_json(output: Path, relative: str, data) -> Path:
     return path
 
 
+def write_text(output: Path, relative: str, text: str) -> Path:
+    path = output / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def copy_vendor_files(output: Path, node_modules: Path = NODE_MODULES) -> None:
     missing = [source for source in VENDOR_FILES.values() if not (node_modules / source).is_file()]
     if missing:

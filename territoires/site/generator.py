@@ -15,10 +15,14 @@ from pelican.generators import Generator
 from .. import vocabularies
 from ..paths import PROJECT_ROOT
 from ..validation import validated_corpus
+from ..exports.columns import field_table
+from ..exports.package import data_files
 from ..parcours import parcours_files
+from ..rendering import Renderer
+from ..schemas import SCHEMA_VERSION
 from ..search.index import payload as search_payload
 from . import views
-from .files import copy_vendor_files, write_json
+from .files import copy_vendor_files, write_json, write_text
 from .pages import site_pages
 
 
@@ -29,6 +33,7 @@ class SiteGenerator(Generator):
         self.env.undefined = StrictUndefined
         self.corpus = None
         self.pages = []
+        self.data_files = {}
 
     def generate_context(self):
         base_url = self.settings["SITEURL"]
@@ -36,7 +41,8 @@ class SiteGenerator(Generator):
         self.corpus = self.settings.get("TERRITOIRES_CORPUS") or validated_corpus(
             Path(self.settings["PATH"]), project_root=PROJECT_ROOT, base_url=base_url
         )
-        self.pages = site_pages(self.corpus, self.settings)
+        self.data_files = data_files(self.corpus, self.settings)
+        self.pages = site_pages(self.corpus, self.settings, self.data_files)
         self.env.globals.update(
             url=lambda path="": f"{base_url}/{path}",
             static=lambda path: f"{base_url}/theme/{path}",
@@ -44,6 +50,11 @@ class SiteGenerator(Generator):
             ref=self.corpus.territories,
             vocab=vocabularies.get,
             views=views,
+            field_table=field_table,
+            schema_version=SCHEMA_VERSION,
+            schema_changelog=Renderer(base_url).render(
+                (PROJECT_ROOT / "schemas" / "CHANGELOG.md").read_text(encoding="utf-8")
+            ).html,
         )
         self.env.filters.update(
             date_fr=views.date_fr,
@@ -59,6 +70,8 @@ class SiteGenerator(Generator):
         write_json(output, "recherche/index.json", search_payload(self.corpus))
         for relative, data in parcours_files(self.corpus).items():
             write_json(output, relative, data)
+        for relative, text in self.data_files.items():
+            write_text(output, relative, text)
         for page in self.pages:
             writer.write_file(
                 page.save_as,

@@ -151,7 +151,23 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def site_pages(corpus: Corpus, settings: dict) -> list[OutputPage]:
+def data_page(corpus: Corpus, files: dict[str, str]) -> OutputPage:
+    """/donnees/: what each open-data file holds, its size, its fields, its licence."""
+    return OutputPage(
+        "donnees/index.html",
+        "data",
+        {
+            "files": {path.removeprefix("donnees/"): len(text.encode("utf-8")) for path, text in files.items()},
+            "page_title": "Données ouvertes",
+            "page_description": "Toutes les fiches en CSV, JSON et GeoJSON, avec leur paquet de données Frictionless"
+            " et leurs schémas, sous Licence Ouverte 2.0.",
+            "section": "donnees",
+            "breadcrumbs": crumbs(),
+        },
+    )
+
+
+def site_pages(corpus: Corpus, settings: dict, data_files: dict[str, str]) -> list[OutputPage]:
     """Every HTML page, in a stable order."""
     pages = [
         OutputPage(
@@ -164,6 +180,7 @@ def site_pages(corpus: Corpus, settings: dict) -> list[OutputPage]:
     pages += record_pages(corpus)
     pages += editorial_pages(corpus)
     pages += tool_pages(settings)
+    pages.append(data_page(corpus, data_files))
     pages += theme_pages(corpus)
     pages += territory_pages(corpus)
     pages.append(

@@ -163,3 +163,78 @@ def regions_covered(corpus: Corpus) -> int:
     """Regions where at least one actor works at regional or local level (national ones aside)."""
     ref = corpus.territories
     return len({code for record in corpus.actors.values() for code in reach(record, ref).region_codes(ref)})
+
+
+def size_fr(size: int) -> str:
+    """12345 -> "12 ko", in the French way."""
+    if size < 1000:
+        return f"{size} octets"
+    if size < 1_000_000:
+        return f"{round(size / 1000)} ko"
+    return f"{size / 1_000_000:.1f} Mo".replace(".", ",")
+
+
+def json_ld(record: Record, corpus: Corpus, public_url: str) -> dict:
+    """schema.org description of a record page, for search engines and aggregators."""
+    page = f"{public_url}/{record.url}"
+    data = record.data
+    themes = [label(t, "thematiques") for t in data.thematiques]
+    common = {
+        "@context": "https://schema.org",
+        "mainEntityOfPage": page,
+        "description": data.resume,
+        "inLanguage": "fr",
+        "dateModified": data.date_verification.isoformat(),
+    }
+    if record.kind == "actor":
+        node = {
+            "@type": "Organization",
+            "@id": f"{page}#organisation",
+            "name": data.nom,
+            "url": data.site_web or page,
+            "knowsAbout": themes,
+            "areaServed": [
+                {"@type": "Country", "name": "France"} if item["level"] == "national"
+                else {"@type": "AdministrativeArea", "name": item["label"]}
+                for item in coverage(record, corpus.territories)
+            ],  # fmt: skip
+        }
+        if data.sigle:
+            node["alternateName"] = data.sigle
+        if data.contact and data.contact.email:
+            node["email"] = data.contact.email
+        if data.contact and data.contact.telephone:
+            node["telephone"] = data.contact.telephone
+        if data.siege:
+            commune = corpus.territories.communes[data.siege.commune]
+            node["address"] = {"@type": "PostalAddress", "addressLocality": commune.name, "addressCountry": "FR"}
+        if data.reseaux:
+            node["memberOf"] = [{"@type": "Organization", "name": corpus.actors[i].title, "url": f"{public_url}/{corpus.actors[i].url}"} for i in data.reseaux]
+        del common["dateModified"]
+        return common | node
+    licence = vocabularies.get("licences")["etalab-2.0" if record.kind == "experience" else data.licence]
+    node = {
+        "@type": "Article" if record.kind == "experience" else "CreativeWork",
+        "headline": record.title,
+        "name": record.title,
+        "about": themes,
+        "isPartOf": {"@type": "WebSite", "name": "Territoires en commun", "url": f"{public_url}/"},
+    }
+    if licence.url:
+        node["license"] = licence.url
+    people = data.acteurs if record.kind == "experience" else data.auteurs
+    organisations = [{"@type": "Organization", "name": corpus.actors[i].title, "url": f"{public_url}/{corpus.actors[i].url}"} for i in people]
+    if record.kind == "experience":
+        facts = place(record, corpus)
+        node["spatialCoverage"] = {"@type": "Place", "name": facts["name"]}
+        if data.coordonnees:
+            node["spatialCoverage"]["geo"] = {"@type": "GeoCoordinates", "latitude": data.coordonnees.latitude, "longitude": data.coordonnees.longitude}
+        if organisations:
+            node["mentions"] = organisations
+    else:
+        if organisations:
+            node["author"] = organisations
+        node["audience"] = [{"@type": "Audience", "audienceType": label(p, "publics")} for p in data.publics]
+        if data.date_publication:
+            node["datePublished"] = data.date_publication
+    return common | node

@@ -1,0 +1,116 @@
+"""Everything under /donnees/: CSV, JSON, GeoJSON, JSON Schemas and the Frictionless data package.
+
+Built with every site build, at stable URLs, deterministically (same records, same bytes).
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..corpus import Corpus
+from ..schemas import SCHEMA_NAMES, SCHEMA_VERSION, rendered_schemas
+from .documents import corpus_json, feature_collection
+from .tables import FILE_NAMES, csv_text, table_schema
+
+DATA_DIR = "donnees"
+LICENCE = {
+    "name": "etalab-2.0",
+    "title": "Licence Ouverte / Open Licence version 2.0",
+    "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+}
+DESCRIPTIONS = {
+    "actor": "Les acteurs : organisations qui aident les collectivités à associer leurs habitants.",
+    "experience": "Les retours d'expérience : démarches participatives menées par des collectivités.",
+    "guide": "Les guides : méthodes pour chaque étape d'un projet participatif.",
+}
+
+
+def _dump(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def metadata(settings: dict, corpus: Corpus) -> dict:
+    return {
+        "titre": settings["SITENAME"],
+        "description": settings["SITE_DESCRIPTION"],
+        "licence": LICENCE["name"],
+        "licence_url": LICENCE["path"],
+        "version_schema": SCHEMA_VERSION,
+        "source": settings["REPOSITORY_URL"],
+        "referentiel_territoires": corpus.territories.source["paquet"],
+        "nombre": {FILE_NAMES[k]: len(corpus.by_kind(k)) for k in FILE_NAMES},
+    }
+
+
+def descriptor(settings: dict, corpus: Corpus) -> dict:
+    site = settings["SITE_PUBLIC_URL"]
+    resources = []
+    for kind, name in FILE_NAMES.items():
+        resources.append({
+            "name": name,
+            "path": f"{name}.csv",
+            "title": f"{name.capitalize()} (CSV)",
+            "description": DESCRIPTIONS[kind] + " Une ligne par fiche.",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "profile": "tabular-data-resource",
+            "schema": table_schema(kind),
+        })  # fmt: skip
+    resources.append({
+        "name": "territoires-en-commun",
+        "path": "territoires-en-commun.json",
+        "title": "Toutes les fiches (JSON)",
+        "description": "Toutes les fiches, avec tous leurs champs imbriqués et leur texte en Markdown.",
+        "format": "json",
+        "mediatype": "application/json",
+        "encoding": "utf-8",
+    })  # fmt: skip
+    for kind in ("actor", "experience"):
+        name = FILE_NAMES[kind]
+        resources.append({
+            "name": f"{name}-geojson",
+            "path": f"{name}.geojson",
+            "title": f"{name.capitalize()} localisés (GeoJSON)",
+            "description": DESCRIPTIONS[kind] + " Seulement les fiches qui ont des coordonnées.",
+            "format": "geojson",
+            "mediatype": "application/geo+json",
+            "encoding": "utf-8",
+        })  # fmt: skip
+    return {
+        "profile": "data-package",
+        "name": "territoires-en-commun",
+        "title": "Territoires en commun : acteurs, retours d'expérience et guides de la participation citoyenne",
+        "description": settings["SITE_DESCRIPTION"],
+        "version": SCHEMA_VERSION,
+        "homepage": f"{site}/donnees/",
+        "licenses": [LICENCE],
+        "sources": [
+            {"title": "Fiches contribuées par les partenaires de Territoires en commun", "path": settings["REPOSITORY_URL"]},
+            {
+                "title": f"Code officiel géographique (Insee), {corpus.territories.source['paquet']}",
+                "path": corpus.territories.source["depot"],
+            },
+        ],
+        "keywords": ["participation citoyenne", "démocratie participative", "collectivités territoriales", "concertation"],
+        "resources": resources,
+        # The JSON Schemas of the records are documentation, not data: Frictionless would read
+        # "*.schema.json" files as Table Schemas, so they are listed here rather than as resources.
+        "jsonSchemas": [
+            {"title": f"Schéma JSON des fiches « {name} »", "path": f"schemas/{name}.schema.json", "version": SCHEMA_VERSION}
+            for name in SCHEMA_NAMES.values()
+        ],
+    }
+
+
+def data_files(corpus: Corpus, settings: dict) -> dict[str, str]:
+    """Every file of /donnees/: path under the output folder -> text."""
+    site = settings["SITE_PUBLIC_URL"]
+    files = {f"{DATA_DIR}/{name}.csv": csv_text(kind, corpus, site) for kind, name in FILE_NAMES.items()}
+    files[f"{DATA_DIR}/territoires-en-commun.json"] = _dump(corpus_json(corpus, site, metadata(settings, corpus)))
+    for kind in ("actor", "experience"):
+        files[f"{DATA_DIR}/{FILE_NAMES[kind]}.geojson"] = _dump(feature_collection(kind, corpus, site))
+    for name, text in rendered_schemas().items():
+        files[f"{DATA_DIR}/schemas/{name}"] = text
+    files[f"{DATA_DIR}/datapackage.json"] = _dump(descriptor(settings, corpus))
+    return files

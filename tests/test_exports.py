@@ -1,0 +1,214 @@
+"""Open data: CSV, JSON, GeoJSON, data package, JSON Schemas, JSON-LD and the reuse API."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+from pydantic import ValidationError
+
+from territoires.exports.columns import COLUMNS, LIST_SEPARATOR
+from territoires.exports.tables import FILE_NAMES
+from territoires.models import KINDS
+from territoires.paths import PROJECT_ROOT
+from territoires.schemas import SCHEMA_NAMES, SCHEMA_VERSION
+
+EXAMPLES = PROJECT_ROOT / "schemas" / "exemples"
+
+
+def data_dir(built_site) -> Path:
+    return built_site[0] / "donnees"
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_frictionless_validates_the_data_package(built_site):
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", "datapackage.json"],
+        cwd=data_dir(built_site), capture_output=True, encoding="utf-8", timeout=300,
+    )  # fmt: skip
+    report = json.loads(result.stdout)
+    assert report["valid"], json.dumps(report, ensure_ascii=False)[:2000]
+    assert {task["name"] for task in report["tasks"]} >= {"acteurs", "experiences", "guides", "territoires-en-commun"}
+
+
+def test_data_package_describes_every_file_with_licence_and_version(built_site):
+    package = json.loads((data_dir(built_site) / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"][0]["name"] == "etalab-2.0"
+    assert package["version"] == SCHEMA_VERSION
+    for resource in package["resources"]:
+        assert (data_dir(built_site) / resource["path"]).is_file()
+    for entry in package["jsonSchemas"]:
+        assert (data_dir(built_site) / entry["path"]).is_file()
+    actors = next(r for r in package["resources"] if r["name"] == "acteurs")
+    fields = {f["name"]: f for f in actors["schema"]["fields"]}
+    assert fields["site_web"]["constraints"]["pattern"].startswith("^https?://")
+    assert "offre" not in fields and set(fields["type_structure"]["constraints"]["enum"]) >= {"association", "reseau"}
+    assert re.fullmatch(fields["thematiques"]["constraints"]["pattern"], "vie-democratique|jeunesse")
+    assert not re.fullmatch(fields["thematiques"]["constraints"]["pattern"], "vie-democratique|inconnu")
+
+
+@pytest.mark.parametrize("kind", ["actor", "experience", "guide"])
+def test_each_csv_has_one_row_per_record_and_snake_case_columns(built_site, kind):
+    _, corpus = built_site
+    rows = read_csv(data_dir(built_site) / f"{FILE_NAMES[kind]}.csv")
+    assert [row["id"] for row in rows] == list(corpus.by_kind(kind))
+    for name in rows[0]:
+        assert re.fullmatch(r"[a-z][a-z0-9_]*", name), name
+
+
+def test_key_fields_round_trip(built_site):
+    _, corpus = built_site
+    actors = {row["id"]: row for row in read_csv(data_dir(built_site) / "acteurs.csv")}
+    for record in corpus.actors.values():
+        row = actors[record.id]
+        data = record.data
+        assert row["nom"] == data.nom
+        assert row["thematiques"].split(LIST_SEPARATOR) == list(data.thematiques)
+        assert row["departements"] == LIST_SEPARATOR.join(data.intervention.departements)
+        assert row["national"] == ("true" if data.intervention.national else "false")
+        assert row["date_verification"] == data.date_verification.isoformat()
+        assert row["url"].endswith(f"/{record.url}")
+        if data.siege and data.siege.latitude is not None:
+            assert float(row["latitude"]) == data.siege.latitude
+    experiences = {row["id"]: row for row in read_csv(data_dir(built_site) / "experiences.csv")}
+    for record in corpus.experiences.values():
+        row = experiences[record.id]
+        assert row["debut"] == record.data.debut
+        assert row["demarches"].split(LIST_SEPARATOR) == list(record.data.demarches)
+        if record.data.territoire.commune:
+            commune = corpus.territories.communes[record.data.territoire.commune]
+            assert (row["commune"], row["commune_nom"], row["departement"]) == (commune.code, commune.name, commune.department)
+            assert int(row["population"]) == commune.population
+
+
+def test_official_codes_keep_their_leading_zeros(built_site):
+    _, corpus = built_site
+    rows = read_csv(data_dir(built_site) / "experiences.csv")
+    for row in rows:
+        record = corpus.experiences[row["id"]]
+        department = corpus.experience_department(record)
+        assert row["departement"] == (department or "")
+        if department:
+            assert row["region"] == corpus.territories.departments[department].region
+    assert any(row["region"].startswith("0") for row in rows)  # e.g. "04", La Réunion
+
+
+def test_json_export_holds_every_record_nested(built_site):
+    _, corpus = built_site
+    data = json.loads((data_dir(built_site) / "territoires-en-commun.json").read_text(encoding="utf-8"))
+    assert data["metadonnees"]["licence"] == "etalab-2.0"
+    for kind, name in FILE_NAMES.items():
+        assert [r["id"] for r in data[name]] == list(corpus.by_kind(kind))
+    sample = next(r for r in data["experiences"] if r.get("etapes"))
+    assert isinstance(sample["etapes"], list) and "titre" in sample["etapes"][0]
+    assert sample["url"].startswith("https://") and sample["texte"] == corpus.experiences[sample["id"]].body.strip()
+
+
+@pytest.mark.parametrize("kind", ["actor", "experience"])
+def test_geojson_has_one_feature_per_located_record(built_site, kind):
+    _, corpus = built_site
+    collection = json.loads((data_dir(built_site) / f"{FILE_NAMES[kind]}.geojson").read_text(encoding="utf-8"))
+    assert collection["type"] == "FeatureCollection"
+    located = {}
+    for record in corpus.by_kind(kind).values():
+        point = record.data.siege if kind == "actor" else record.data.coordonnees
+        if point is not None and point.latitude is not None:
+            located[record.id] = (point.longitude, point.latitude)
+    assert {f["properties"]["id"]: tuple(f["geometry"]["coordinates"]) for f in collection["features"]} == located
+    for feature in collection["features"]:
+        longitude, latitude = feature["geometry"]["coordinates"]
+        assert -180 <= longitude <= 180 and -90 <= latitude <= 90
+        assert feature["properties"]["url"].startswith("https://")
+
+
+def examples(kind: str) -> list[Path]:
+    return sorted((EXAMPLES / SCHEMA_NAMES[kind]).glob("*.json"))
+
+
+@pytest.mark.parametrize("kind", ["actor", "experience", "guide"])
+def test_json_schemas_are_valid_and_agree_with_the_models(kind):
+    schema = json.loads((PROJECT_ROOT / "schemas" / f"{SCHEMA_NAMES[kind]}.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    files = examples(kind)
+    assert len([f for f in files if f.name.startswith("valide")]) >= 2
+    assert len([f for f in files if f.name.startswith("invalide")]) >= 4
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        schema_ok = validator.is_valid(json.loads(text))
+        try:
+            KINDS[kind].model.model_validate_json(text)
+            model_ok = True
+        except ValidationError:
+            model_ok = False
+        expected = path.name.startswith("valide")
+        assert (schema_ok, model_ok) == (expected, expected), path.name
+
+
+def test_published_schemas_are_the_generated_ones(built_site):
+    for name in SCHEMA_NAMES.values():
+        published = (data_dir(built_site) / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
+        assert published == (PROJECT_ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
+
+
+def test_changelog_documents_the_current_version():
+    changelog = (PROJECT_ROOT / "schemas" / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.findall(r"^### (\d+\.\d+\.\d+)", changelog, re.M)[0] == SCHEMA_VERSION
+
+
+def json_ld(page: Path) -> dict:
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
+    return json.loads(block.group(1))
+
+
+def test_record_pages_carry_schema_org_json_ld(built_site):
+    output, corpus = built_site
+    for record in corpus.records:
+        data = json_ld(output / record.url / "index.html")
+        assert data["@context"] == "https://schema.org"
+        expected = {"actor": "Organization", "experience": "Article", "guide": "CreativeWork"}[record.kind]
+        assert data["@type"] == expected
+        assert data.get("name", data.get("headline")) == record.title
+        assert data["mainEntityOfPage"].endswith("/" + record.url)
+
+
+def test_data_page_documents_every_file_and_column(built_site):
+    output, _ = built_site
+    html = (output / "donnees" / "index.html").read_text(encoding="utf-8")
+    for path in ("acteurs.csv", "experiences.csv", "guides.csv", "territoires-en-commun.json", "acteurs.geojson",
+                 "experiences.geojson", "datapackage.json", "schemas/acteur.schema.json"):  # fmt: skip
+        assert f'href="/donnees/{path}"' in html
+    for kind in COLUMNS:
+        for column in COLUMNS[kind]:
+            assert f"<code>{column.name}</code>" in html
+    assert f"Version du schéma : {SCHEMA_VERSION}" in html
+    assert "Licence Ouverte 2.0" in html and "git clone" in html
+
+
+def test_readme_reuse_example_runs():
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Réutiliser les données", 1)[1].split("\n## ", 1)[0]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, encoding="utf-8", timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "acteurs," in result.stdout and "anct — Agence nationale de la cohésion des territoires" in result.stdout
+
+
+def test_load_reports_problems_as_content_error(tmp_path):
+    import territoires
+
+    (tmp_path / "actors").mkdir()
+    (tmp_path / "actors" / "x.md").write_text("---\nnom: X\n---\n", encoding="utf-8")
+    with pytest.raises(territoires.ContentError) as error:
+        territoires.load(tmp_path)
+    assert any("champ « type_structure » : champ obligatoire manquant" in p.message for p in error.value.problems)
