@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from functools import cache
 
 from . import vocabularies
 from .corpus import Corpus
 from .matching import reach, size_class
 from .site import views
+from .territories import Reference
 
 SUMMARY_CHARACTERS = 180
 _ARTICLE = re.compile(r"^(?:le|la|les|l')\s*", re.IGNORECASE)
@@ -32,54 +34,43 @@ def name_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text)
 
 
-MAX_PIECE = 400  # communes per suggestion file: "Saint-…" alone would otherwise weigh 200 kB
+PIECE_SIZE = 600  # communes per suggestion file (about 7 kB compressed)
 
 
-def _split(entries: list[tuple[str, list]], prefix: str) -> dict[str, list]:
-    """Group (key, entry) pairs by prefix, lengthening the prefix of groups that are too big."""
-    if len(entries) <= MAX_PIECE or all(len(key) <= len(prefix) for key, _ in entries):
-        return {prefix: [entry for _, entry in entries]}
-    groups: dict[str, list] = defaultdict(list)
-    for key, entry in entries:
-        groups[key[: len(prefix) + 1]].append((key, entry))
-    pieces = {}
-    for sub, items in groups.items():
-        pieces.update(_split(items, sub))
-    return pieces
+@cache
+def commune_pieces(ref: Reference) -> dict[str, object]:
+    """Suggestion files: communes sorted by name key and cut into pieces of `PIECE_SIZE`, plus
+    files by the first two digits of the postal code.
 
-
-def commune_pieces(corpus: Corpus) -> dict[str, object]:
-    """Suggestion files by name prefix and by postal code prefix, plus the list of name prefixes.
-
-    Name files are cut by the first two letters, and by more letters where that makes a file too
-    big; `parcours/communes/index.json` lists the prefixes, so the browser knows which file to fetch.
+    `parcours/communes/index.json` lists the first key of each piece: the browser fetches the
+    pieces whose key range meets what the visitor typed (`candidatesFor` in parcours-page.js).
+    A commune whose name starts with an article is listed under both "le mans" and "mans".
     """
-    by_letters: dict[str, list] = defaultdict(list)
+    keyed: list[tuple[str, list]] = []
     by_postcode: dict[str, list] = defaultdict(list)
-    for commune in corpus.territories.communes.values():
+    for commune in ref.communes.values():
         entry = [commune.code, commune.name, commune.department, commune.population, " ".join(commune.postcodes)]
-        keys = {name_key(commune.name), name_key(_ARTICLE.sub("", commune.name))}
-        for key in sorted(k for k in keys if len(k) >= 2):
-            by_letters[key[:2]].append((key, entry))
+        key = name_key(commune.name)
+        bare = name_key(_ARTICLE.sub("", commune.name))
+        keyed += [(k, entry) for k in sorted({key, bare}) if k]
         for prefix in sorted({code[:2] for code in commune.postcodes}):
-            by_postcode[prefix].append(entry)
-    pieces: dict[str, list] = {}
-    for letters in sorted(by_letters):
-        pieces.update(_split(sorted(by_letters[letters], key=lambda item: (item[0], item[1][0])), letters))
-    files: dict[str, object] = {f"parcours/communes/{key}.json": _unique(entries) for key, entries in sorted(pieces.items())}
-    files["parcours/communes/index.json"] = sorted(pieces)
+            by_postcode[prefix].append((key, entry))
+    keyed.sort(key=lambda item: (item[0], item[1][0]))
+    files: dict[str, object] = {}
+    starts = []
+    start = 0
+    while start < len(keyed):
+        end = min(start + PIECE_SIZE, len(keyed))
+        while end < len(keyed) and keyed[end][0] == keyed[end - 1][0]:
+            end += 1  # homonyms stay in the same piece: a piece starts where a new name starts
+        name = f"n{len(starts):03d}"
+        starts.append([keyed[start][0], name])
+        files[f"parcours/communes/{name}.json"] = [[key, *entry] for key, entry in keyed[start:end]]
+        start = end
+    files["parcours/communes/index.json"] = starts
     for prefix, entries in sorted(by_postcode.items()):
-        files[f"parcours/communes/cp-{prefix}.json"] = sorted(entries, key=lambda e: (name_key(e[1]), e[0]))
+        files[f"parcours/communes/cp-{prefix}.json"] = [[key, *entry] for key, entry in sorted(entries, key=lambda e: (e[0], e[1][0]))]
     return files
-
-
-def _unique(entries: list) -> list:
-    seen, out = set(), []
-    for entry in entries:
-        if entry[0] not in seen:
-            seen.add(entry[0])
-            out.append(entry)
-    return out
 
 
 def department_pieces(corpus: Corpus) -> dict[str, dict]:
@@ -158,4 +149,5 @@ def records_file(corpus: Corpus) -> dict:
 
 def parcours_files(corpus: Corpus) -> dict[str, object]:
     """Every data file of the parcours, by path under the output folder."""
-    return {**commune_pieces(corpus), **department_pieces(corpus), "parcours/fiches.json": records_file(corpus)}
+    # The commune pieces depend on the territory reference only: computed once per process.
+    return {**commune_pieces(corpus.territories), **department_pieces(corpus), "parcours/fiches.json": records_file(corpus)}

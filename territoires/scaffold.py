@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from .models import KINDS
+from .models import KINDS, json_schema
 
 _NAME_FIELD = {"actor": "nom", "experience": "titre", "guide": "titre"}
 _BODY_HINT = {
@@ -21,7 +21,7 @@ _BODY_HINT = {
 
 def scaffold(kind: str, name: str, today: dt.date) -> str:
     """The text of a new record file of `kind`, named `name`, verified `today`."""
-    schema = KINDS[kind].model.model_json_schema()
+    schema = json_schema(kind)
     defs = schema.get("$defs", {})
     prefill = {_NAME_FIELD[kind]: name, "date_verification": today.isoformat()}
     lines = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import KINDS, RECORD_KINDS
+from .models import RECORD_KINDS, json_schema
 from .paths import SCHEMAS_DIR
 
 SCHEMA_VERSION = "1.0.0"
@@ -13,8 +13,7 @@ SCHEMA_NAMES = {"actor": "acteur", "experience": "experience", "guide": "guide"}
 
 
 def schema_for(kind: str) -> dict:
-    model = KINDS[kind].model
-    schema = model.model_json_schema()
+    schema = json_schema(kind)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{SCHEMA_NAMES[kind]}.schema.json",

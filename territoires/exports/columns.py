@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from ..corpus import Corpus
 from ..loading import Record
-from ..models import KINDS
+from ..models import json_schema
 from ..site import views
 
 LIST_SEPARATOR = "|"
@@ -172,7 +172,7 @@ def cell(column: Column, record: Record, corpus: Corpus, site: str) -> str:
 
 def schema_property(kind: str, path: tuple[str, ...]) -> dict:
     """The JSON Schema of a model field (its description, pattern, enum…), following nested models."""
-    schema = KINDS[kind].model.model_json_schema()
+    schema = json_schema(kind)
     defs = schema.get("$defs", {})
     node: dict = schema
     for part in path:
@@ -194,7 +194,7 @@ def describe(kind: str, column: Column) -> dict:
     if column.path is None:
         return {"description": column.description, "example": column.example, "pattern": None, "enum": None}
     prop = schema_property(kind, column.path)
-    schema = KINDS[kind].model.model_json_schema()
+    schema = json_schema(kind)
     target = _resolve(prop, schema.get("$defs", {}))
     items = target.get("items", {}) if column.is_list else {}
     example = (prop.get("examples") or target.get("examples") or [""])[0]

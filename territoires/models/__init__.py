@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from pydantic import BaseModel
 
@@ -33,4 +34,10 @@ KINDS: dict[str, Kind] = {
 }
 RECORD_KINDS = ("actor", "experience", "guide")
 
-__all__ = ["KINDS", "RECORD_KINDS", "Actor", "Experience", "Guide", "Kind", "Page"]
+__all__ = ["KINDS", "RECORD_KINDS", "Actor", "Experience", "Guide", "Kind", "Page", "json_schema"]
+
+
+@cache
+def json_schema(kind: str) -> dict:
+    """The JSON Schema of a kind's model (computed once: pydantic takes tens of milliseconds)."""
+    return KINDS[kind].model.model_json_schema()

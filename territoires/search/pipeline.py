@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 from lunr.pipeline import Pipeline
@@ -85,7 +85,9 @@ def fold(word: str) -> str:
     return word.translate(_FOLD_TABLE)
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
+    # Snowball in pure Python is slow and words repeat a lot: each distinct word is stemmed once.
     return _STEMMER.stemWord(word)
 
 

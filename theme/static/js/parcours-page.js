@@ -23,7 +23,6 @@ const cache = new Map();
 let commune = null; // {code, name, department, population}
 let suggestions = [];
 let active = -1;
-let keys = null;
 let typingTimer = null;
 
 function element(tag, attributes = {}, ...children) {
@@ -61,34 +60,33 @@ function departmentOf(code) {
 
 // ---- Step 1: commune suggestions --------------------------------------------------------
 
-const ARTICLE = /^(le|la|les|l')\s*/i;
+const MAX_PIECES = 4; // beyond this, the visitor is asked to type more letters
 
 async function candidatesFor(text) {
+  let entries;
   if (/^\d{2,5}$/.test(text)) {
-    const entries = await fetchJson(`communes/cp-${text.slice(0, 2)}.json`).catch(() => []);
-    return { entries: entries.filter((e) => e[4].split(" ").some((p) => p.startsWith(text))) };
+    const piece = await fetchJson(`communes/cp-${text.slice(0, 2)}.json`).catch(() => []);
+    entries = piece.filter((e) => e[5].split(" ").some((p) => p.startsWith(text)));
+  } else {
+    const key = nameKey(text);
+    if (key.length < 2) return { hint: "Tapez au moins deux lettres du nom de votre commune." };
+    // Pieces are sorted ranges of name keys; fetch those whose range meets the typed prefix.
+    const index = await fetchJson("communes/index.json");
+    const upper = key + "~";
+    const names = index
+      .filter(([start], i) => start < upper && (i + 1 === index.length || index[i + 1][0] > key))
+      .map(([, name]) => name);
+    if (names.length > MAX_PIECES) return { hint: "Beaucoup de communes commencent ainsi : tapez la suite du nom." };
+    const pieces = await Promise.all(names.map((name) => fetchJson(`communes/${name}.json`)));
+    entries = pieces.flat().filter((e) => e[0].startsWith(key));
+    entries.sort((a, b) => (b[0] === key) - (a[0] === key) || (b[4] || 0) - (a[4] || 0));
   }
-  const key = nameKey(text);
-  if (key.length < 2) return { hint: "Tapez au moins deux lettres du nom de votre commune." };
-  keys = keys || (await fetchJson("communes/index.json"));
-  const longer = keys.filter((k) => k.length > key.length && k.startsWith(key));
-  const own = keys.filter((k) => key.startsWith(k)).sort((a, b) => b.length - a.length)[0];
-  if (longer.length > 6) return { hint: "Beaucoup de communes commencent ainsi : tapez la suite du nom." };
-  const files = [...longer, ...(own ? [own] : [])];
-  const pieces = await Promise.all(files.map((k) => fetchJson(`communes/${k}.json`)));
   const seen = new Set();
-  const entries = [];
-  for (const entry of pieces.flat()) {
-    if (seen.has(entry[0])) continue;
-    const full = nameKey(entry[1]);
-    const bare = nameKey(entry[1].replace(ARTICLE, ""));
-    if (full.startsWith(key) || bare.startsWith(key)) {
-      seen.add(entry[0]);
-      entries.push(entry);
-    }
-  }
-  entries.sort((a, b) => (nameKey(b[1]) === key) - (nameKey(a[1]) === key) || (b[3] || 0) - (a[3] || 0));
-  return { entries };
+  return {
+    entries: entries
+      .filter((e) => !seen.has(e[1]) && seen.add(e[1]))
+      .map((e) => e.slice(1)), // [code, name, department, population, postcodes]
+  };
 }
 
 function closeList() {
