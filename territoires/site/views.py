@@ -238,3 +238,7 @@ def json_ld(record: Record, corpus: Corpus, public_url: str) -> dict:
         if data.date_publication:
             node["datePublished"] = data.date_publication
     return common | node
+
+
+def theme_has_records(corpus: Corpus, theme: str) -> bool:
+    return any(theme in record.data.thematiques for record in corpus.records)
