@@ -55,6 +55,13 @@ class Corpus:
         """Every actor, experience and guide (not editorial pages), in a stable order."""
         return [*self.actors.values(), *self.experiences.values(), *self.guides.values()]
 
+    def active(self, kind: str) -> list[Record]:
+        """Records of `kind` that are not archived: what listings, the parcours and the map offer."""
+        return [r for r in self.by_kind(kind).values() if not r.archived]
+
+    def archived(self, kind: str) -> list[Record]:
+        return [r for r in self.by_kind(kind).values() if r.archived]
+
     def get(self, record_id: str) -> Record | None:
         for kind in (self.actors, self.experiences, self.guides):
             if record_id in kind:

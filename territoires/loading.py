@@ -54,6 +54,10 @@ class Record:
         return f"{prefix}/{self.id}/" if prefix else f"{self.id}/"
 
     @property
+    def archived(self) -> bool:
+        return getattr(self.data, "archive", None) is not None
+
+    @property
     def title(self) -> str:
         return getattr(self.data, "nom", None) or getattr(self.data, "titre")
 

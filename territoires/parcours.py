@@ -75,7 +75,7 @@ def commune_pieces(ref: Reference) -> dict[str, object]:
 
 def department_pieces(corpus: Corpus) -> dict[str, dict]:
     ref = corpus.territories
-    reaches = {record.id: reach(record, ref) for record in corpus.actors.values()}
+    reaches = {record.id: reach(record, ref) for record in corpus.active("actor")}
     communes_by_department: dict[str, dict] = defaultdict(dict)
     for commune in ref.communes.values():
         communes_by_department[commune.department][commune.code] = [commune.name, commune.epci, commune.population]
@@ -107,10 +107,10 @@ def records_file(corpus: Corpus) -> dict:
     actors = {
         record.id: {"titre": record.title, "url": record.url, "resume": _short(record.data.resume),
                     "themes": list(record.data.thematiques), "offres": list(record.data.offres)}  # fmt: skip
-        for record in corpus.actors.values()
+        for record in corpus.active("actor")
     }
     experiences = []
-    for record in corpus.experiences.values():
+    for record in corpus.active("experience"):
         facts = views.place(record, corpus)
         experiences.append({
             "id": record.id,
@@ -127,7 +127,7 @@ def records_file(corpus: Corpus) -> dict:
     guides = [
         {"id": record.id, "titre": record.title, "url": record.url, "resume": _short(record.data.resume),
          "themes": list(record.data.thematiques), "etapes": list(record.data.etapes_projet)}  # fmt: skip
-        for record in corpus.guides.values()
+        for record in corpus.active("guide")
     ]
     return {
         "acteurs": actors,

@@ -149,3 +149,22 @@ def test_real_content_listings_count_every_record(real_site):
             if page.parent.name == prefix or page.parent.parent.name == "page":
                 listed |= set(re.findall(rf'<h2 class="card__title"><a href="/{prefix}/([a-z0-9-]+)/"', read(output, page.relative_to(output))))
         assert listed == set(records), prefix
+
+
+def test_an_archived_record_keeps_its_page_but_leaves_the_listings(tmp_path):
+    import json
+
+    archived = ACTOR.replace("date_verification: 2026-01-15", "date_verification: 2026-01-15\narchive:\n  date: 2026-02-01\n  motif: L'association a cessé son activité.")
+    files = minimal_tree() | {"actors/ancienne-association.md": archived.replace("Association exemple", "Ancienne association")}
+    output = build_tree(tmp_path, files)
+    page = read(output, "acteurs/ancienne-association/index.html")
+    assert "Fiche archivée le 1er février 2026" in page and "L&#39;association a cessé son activité." in page
+    listing = read(output, "acteurs/index.html")
+    main, archives = listing.split('id="archives"')
+    assert "/acteurs/ancienne-association/" not in main and "/acteurs/ancienne-association/" in archives
+    assert "ancienne-association" not in read(output, "parcours/fiches.json")
+    assert "ancienne-association" not in read(output, "territoires/34/index.html")
+    docs = json.loads(read(output, "recherche/index.json"))["documents"]
+    assert [d.get("archive") for d in docs if d["id"] == "ancienne-association"] == [True]
+    rows = read(output, "donnees/acteurs.csv").splitlines()
+    assert any(r.startswith("ancienne-association,") and ",2026-02-01,L'association a cessé son activité.," in r for r in rows)

@@ -106,6 +106,8 @@ COLUMNS: dict[str, list[Column]] = {
         model("longitude", "siege", "longitude", type="number"),
         model("reseaux", is_list=True),
         model("date_verification", type="date", required=True),
+        model("archive_date", "archive", "date", type="date"),
+        model("archive_motif", "archive", "motif"),
         URL,
     ],
     "experience": [
@@ -135,6 +137,8 @@ COLUMNS: dict[str, list[Column]] = {
         model("latitude", "coordonnees", "latitude", type="number"),
         model("longitude", "coordonnees", "longitude", type="number"),
         model("date_verification", type="date", required=True),
+        model("archive_date", "archive", "date", type="date"),
+        model("archive_motif", "archive", "motif"),
         URL,
     ],
     "guide": [
@@ -151,6 +155,8 @@ COLUMNS: dict[str, list[Column]] = {
         model("source"),
         model("date_publication"),
         model("date_verification", type="date", required=True),
+        model("archive_date", "archive", "date", type="date"),
+        model("archive_motif", "archive", "motif"),
         URL,
     ],
 }

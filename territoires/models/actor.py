@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .archive import Archive
 from .fields import (
     UNIQUE,
     ActorType,
@@ -144,3 +145,4 @@ class Actor(StrictModel):
         description="Date à laquelle les informations de la fiche ont été vérifiées pour la dernière fois.",
         examples=["2026-11-02"],
     )
+    archive: Archive | None = Field(None, description="À remplir pour archiver la fiche au lieu de la supprimer (son adresse reste valable).")

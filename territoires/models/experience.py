@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .archive import Archive
 from .fields import (
     UNIQUE,
     Approach,
@@ -121,6 +122,7 @@ class Experience(StrictModel):
     )
     coordonnees: Coordinates | None = Field(None, description="Position sur la carte.")
     date_verification: Date = Field(description="Date de dernière vérification de la fiche.", examples=["2026-11-02"])
+    archive: Archive | None = Field(None, description="À remplir pour archiver la fiche au lieu de la supprimer (son adresse reste valable).")
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Experience:

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from .archive import Archive
 from .fields import (
     UNIQUE,
     Approach,
@@ -52,3 +53,4 @@ class Guide(StrictModel):
     source: HttpUrl | None = Field(None, description="Adresse du document original, s'il est publié ailleurs.")
     date_publication: PartialDate | None = Field(None, description="Date de publication.", examples=["2024-05"])
     date_verification: Date = Field(description="Date de dernière vérification de la fiche.", examples=["2026-11-02"])
+    archive: Archive | None = Field(None, description="À remplir pour archiver la fiche au lieu de la supprimer (son adresse reste valable).")

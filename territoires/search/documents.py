@@ -39,6 +39,7 @@ class SearchDocument:
     fields: dict[str, str]  # indexed text, by index field
     facets: dict[str, list[str]] = field(default_factory=dict)
     everywhere: bool = False  # national actors: match every region and department filter
+    archived: bool = False
 
     def as_json(self) -> dict:
         data = {
@@ -52,6 +53,8 @@ class SearchDocument:
         }
         if self.everywhere:
             data["partout"] = True
+        if self.archived:
+            data["archive"] = True
         return data
 
 
@@ -120,6 +123,7 @@ def document(record: Record, corpus: Corpus) -> SearchDocument:
         },
         facets=facets,
         everywhere=everywhere,
+        archived=record.archived,
     )
 
 

@@ -48,7 +48,7 @@ def listing_pages(corpus: Corpus, page_size: int) -> list[OutputPage]:
     pages = []
     for kind in ("actor", "experience", "guide"):
         prefix = KINDS[kind].url_prefix
-        records = list(corpus.by_kind(kind).values())
+        records = corpus.active(kind)
         chunks = [records[i : i + page_size] for i in range(0, len(records), page_size)] or [[]]
         for number, chunk in enumerate(chunks, start=1):
             save_as = f"{prefix}/index.html" if number == 1 else f"{prefix}/page/{number}/index.html"
@@ -61,6 +61,7 @@ def listing_pages(corpus: Corpus, page_size: int) -> list[OutputPage]:
                         "kind": kind,
                         "records": chunk,
                         "total": len(records),
+                        "archived": corpus.archived(kind) if number == len(chunks) else [],
                         "page_title": title,
                         "page_description": SECTION_INTROS[kind],
                         "intro": SECTION_INTROS[kind],

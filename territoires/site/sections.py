@@ -25,6 +25,8 @@ def theme_pages(corpus: Corpus) -> list[OutputPage]:
     themes = vocabularies.get("thematiques")
     by_theme: dict[str, dict[str, list]] = {t.id: {"actor": [], "experience": [], "guide": []} for t in themes}
     for record in corpus.records:
+        if record.archived:
+            continue
         for theme in record.data.thematiques:
             by_theme[theme][record.kind].append(record)
     pages = [
@@ -63,9 +65,9 @@ def theme_pages(corpus: Corpus) -> list[OutputPage]:
 
 def territory_pages(corpus: Corpus) -> list[OutputPage]:
     ref = corpus.territories
-    reaches = {record.id: reach(record, ref) for record in corpus.actors.values()}
+    reaches = {record.id: reach(record, ref) for record in corpus.active("actor")}
     experiences_by_department: dict[str, list] = defaultdict(list)
-    for record in corpus.experiences.values():
+    for record in corpus.active("experience"):
         department = corpus.experience_department(record)
         if department:
             experiences_by_department[department].append(record)

@@ -125,12 +125,12 @@ def participation_scale(level: str) -> list[dict]:
 def map_points(corpus: Corpus) -> list[dict]:
     """Actors (at their headquarters) and experiences that have coordinates, sorted by title."""
     points = []
-    for record in corpus.actors.values():
+    for record in corpus.active("actor"):
         hq = record.data.siege
         if hq and hq.latitude is not None:
             commune = corpus.territories.communes[hq.commune]
             points.append(_point(record, "acteur", "Acteur", hq.latitude, hq.longitude, f"{commune.name} ({commune.department})"))
-    for record in corpus.experiences.values():
+    for record in corpus.active("experience"):
         if record.data.coordonnees:
             c = record.data.coordonnees
             points.append(_point(record, "experience", "Retour d'expérience", c.latitude, c.longitude, place_summary(record, corpus)))
@@ -138,7 +138,7 @@ def map_points(corpus: Corpus) -> list[dict]:
 
 
 def unmapped_count(corpus: Corpus) -> int:
-    return len(corpus.actors) + len(corpus.experiences) - len(map_points(corpus))
+    return len(corpus.active("actor")) + len(corpus.active("experience")) - len(map_points(corpus))
 
 
 def _point(record: Record, kind: str, kind_label: str, lat: float, lon: float, place: str) -> dict:

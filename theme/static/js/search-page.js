@@ -237,7 +237,7 @@ function renderResults(docs, query) {
         element(
           "article",
           { class: `result result--${doc.type}` },
-          element("p", { class: "result__kind" }, KIND_LABELS[doc.type] || doc.type),
+          element("p", { class: "result__kind" }, KIND_LABELS[doc.type] || doc.type, doc.archive ? " · archivée" : ""),
           element("h3", { class: "result__title" }, element("a", { href: base + doc.url }, highlighted(doc.titre, queryTerms, prefix))),
           doc.lieu ? element("p", { class: "result__place" }, doc.lieu) : null,
           element("p", { class: "result__summary" }, highlighted(doc.resume, queryTerms, prefix)),
