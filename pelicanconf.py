@@ -24,7 +24,8 @@ LOCALE = ("C",)
 # Records and editorial pages are read by our own generator, not as Pelican articles or pages.
 ARTICLE_PATHS = []
 PAGE_PATHS = []
-STATIC_PATHS = ["images"]
+# Pictures are not copied as they are: territoires/images.py re-encodes them (no metadata, no SVG).
+STATIC_PATHS = []
 DIRECT_TEMPLATES = []
 TEMPLATE_PAGES = {}
 ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = INDEX_SAVE_AS = ""

@@ -13,9 +13,10 @@ import re
 from pathlib import Path
 
 from .corpus import Corpus
+from .images import FORMATS, IMAGES_FOLDER, check_image
 from .loading import Record, read_record
 from .models import KINDS, RECORD_KINDS
-from .models.fields import DEPARTMENT_CODE, INSEE_CODE, RECORD_ID, REGION_CODE, SIREN
+from .models.fields import DEPARTMENT_CODE, IMAGE_FILE, INSEE_CODE, RECORD_ID, REGION_CODE, SIREN
 from .problems import ContentError, Problems
 from .rendering import Renderer
 from .strictyaml import format_loc
@@ -72,6 +73,7 @@ def load_corpus(
     _check_references(records, unreadable, problems)
     _check_territories(records, territories, problems)
     _check_dates(records, today, problems)
+    _check_images(records, content_dir, problems)
     for kind_records in records.values():
         for record in kind_records.values():
             _render_body(record, renderer, problems)
@@ -223,6 +225,27 @@ def _check_dates(records: dict[str, dict[str, Record]], today: dt.date, problems
         if record.data is not None and record.data.en_cours and record.data.fin:
             line, col = record.line_of(("fin",))
             problems.add(record.path, line, col, "champ « fin » : une démarche en cours (« en_cours: oui ») n'a pas de date de fin")
+
+
+def _check_images(records: dict[str, dict[str, Record]], content_dir: Path, problems: Problems) -> None:
+    folder = content_dir / IMAGES_FOLDER
+    used = set()
+    for record in records["actor"].values():
+        for loc, name in _strings(record, "logo"):
+            if re.match(IMAGE_FILE, name):
+                used.add(name)
+                line, col = record.line_of(loc)
+                check_image(folder / name, problems, (record.path, line, col))
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith("."):
+                continue
+            if path.name not in used:
+                if path.is_file() and path.suffix.lower() in FORMATS:
+                    check_image(path, problems)
+                    problems.add(path, 0, 0, "image utilisée par aucune fiche : ajoutez « logo: " + path.name + " » à la fiche concernée ou supprimez le fichier", severity="warning")
+                else:
+                    problems.add(path, 0, 0, "fichier refusé : seules les images PNG, JPEG et WebP sont acceptées (pas de SVG)")
 
 
 def _render_body(record: Record, renderer: Renderer, problems: Problems) -> None:

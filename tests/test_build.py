@@ -168,3 +168,21 @@ def test_an_archived_record_keeps_its_page_but_leaves_the_listings(tmp_path):
     assert [d.get("archive") for d in docs if d["id"] == "ancienne-association"] == [True]
     rows = read(output, "donnees/acteurs.csv").splitlines()
     assert any(r.startswith("ancienne-association,") and ",2026-02-01,L'association a cessé son activité.," in r for r in rows)
+
+
+def test_logos_are_published_re_encoded(tmp_path):
+    from PIL import Image
+
+    from tests.unit.test_images import jpeg_with_gps
+
+    files = minimal_tree() | {
+        "actors/association-exemple.md": ACTOR.replace("offres:", "logo: logo.jpg\noffres:"),
+        "images/logo.jpg": jpeg_with_gps(),
+    }
+    output = build_tree(tmp_path, files)
+    published = output / "images" / "logo.jpg"
+    assert b"Appareil photo" not in published.read_bytes()
+    with Image.open(published) as image:
+        assert not image.getexif()
+    assert '<img class="record__logo" src="/images/logo.jpg" alt="Logo de Association exemple">' in read(output, "acteurs/association-exemple/index.html")
+    assert not (output / "images" / "logo.jpg.orig").exists() and len(list((output / "images").iterdir())) == 1

@@ -17,6 +17,7 @@ from .fields import (
     DepartmentCode,
     Email,
     HttpUrl,
+    ImageFile,
     InseeCode,
     Latitude,
     Longitude,
@@ -136,6 +137,11 @@ class Actor(StrictModel):
     site_web: HttpUrl | None = Field(None, description="Site internet de la structure.", examples=["https://exemple.org"])
     contact: Contact | None = Field(None, description="Contact de la structure (adresses génériques uniquement).")
     siege: Headquarters | None = Field(None, description="Siège de la structure.")
+    logo: ImageFile | None = Field(
+        None,
+        description="Logo : nom d'un fichier PNG, JPEG ou WebP de moins de 1 Mo placé dans content/images/.",
+        examples=["decider-ensemble.png"],
+    )
     reseaux: Annotated[list[RecordId], UNIQUE] = Field(
         [],
         description="Identifiants des réseaux (eux-mêmes acteurs de l'annuaire) dont la structure est membre.",

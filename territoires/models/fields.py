@@ -93,6 +93,16 @@ Phone = Annotated[
     ),
 ]
 
+IMAGE_FILE = r"^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:png|jpg|jpeg|webp)$"
+ImageFile = Annotated[
+    str,
+    _pattern(
+        IMAGE_FILE,
+        "le nom d'un fichier PNG, JPEG ou WebP placé dans content/images/ (ex. decider-ensemble.png)",
+        max_length=90,
+    ),
+]
+
 PARTIAL_DATE = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
 
 

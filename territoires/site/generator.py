@@ -16,6 +16,7 @@ from .. import vocabularies
 from ..paths import PROJECT_ROOT
 from ..validation import validated_corpus
 from ..exports.columns import field_table
+from ..images import IMAGES_FOLDER, reencode
 from ..exports.package import data_files
 from ..parcours import parcours_files
 from ..rendering import Renderer
@@ -72,6 +73,12 @@ class SiteGenerator(Generator):
             write_json(output, relative, data)
         for relative, text in self.data_files.items():
             write_text(output, relative, text)
+        content = Path(self.settings["PATH"])
+        for record in self.corpus.actors.values():
+            if record.data.logo:
+                target = output / IMAGES_FOLDER / record.data.logo
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(reencode(content / IMAGES_FOLDER / record.data.logo))
         for page in self.pages:
             writer.write_file(
                 page.save_as,
