@@ -7,6 +7,7 @@ values), reported as problems with the file's line and column. What needs severa
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ class Record:
     positions: dict = field(default_factory=dict, repr=False)
     html: str = field(default="", repr=False)  # the body, rendered and sanitised
     toc: list = field(default_factory=list, repr=False)  # headings of the body, for guides
+    updated: dt.date | None = None  # last change of the file (git history), set by the site build
 
     @property
     def url(self) -> str:

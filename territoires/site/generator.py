@@ -16,6 +16,7 @@ from .. import vocabularies
 from ..paths import PROJECT_ROOT
 from ..validation import validated_corpus
 from ..exports.columns import field_table
+from ..history import last_changes, last_commit_date
 from ..images import IMAGES_FOLDER, reencode
 from ..exports.package import data_files
 from ..parcours import parcours_files
@@ -42,12 +43,23 @@ class SiteGenerator(Generator):
         self.corpus = self.settings.get("TERRITOIRES_CORPUS") or validated_corpus(
             Path(self.settings["PATH"]), project_root=PROJECT_ROOT, base_url=base_url
         )
+        content = Path(self.settings["PATH"])
+        changes = last_changes(content, content)
+        for record in [*self.corpus.records, *self.corpus.pages.values()]:
+            record.updated = changes.get(record.path.resolve()) or getattr(record.data, "date_verification", None)
+        verified = [r.data.date_verification for r in self.corpus.records]
+        # "Today", for freshness warnings, is the last commit: the same checkout always builds the same site.
+        build_date = last_commit_date(content) or (max(verified) if verified else None)
         self.data_files = data_files(self.corpus, self.settings)
         self.pages = site_pages(self.corpus, self.settings, self.data_files)
         self.env.globals.update(
             url=lambda path="": f"{base_url}/{path}",
             static=lambda path: f"{base_url}/theme/{path}",
             corpus=self.corpus,
+            # imported macros see globals only, not the page context
+            BUILD_DATE=build_date,
+            REPOSITORY_URL=self.settings["REPOSITORY_URL"],
+            REPOSITORY_BRANCH=self.settings["REPOSITORY_BRANCH"],
             ref=self.corpus.territories,
             vocab=vocabularies.get,
             views=views,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from urllib.parse import urlencode
+
 from .. import vocabularies
 from ..corpus import Corpus
 from ..loading import Record
@@ -155,8 +157,27 @@ def _point(record: Record, kind: str, kind_label: str, lat: float, lon: float, p
 
 
 def latest(records, count: int) -> list[Record]:
-    """The most recently verified records (then by title), for the home page."""
-    return sorted(records, key=lambda r: (-r.data.date_verification.toordinal(), r.title))[:count]
+    """The most recently changed records (then by title), for the home page."""
+    return sorted(records, key=lambda r: (-(r.updated or r.data.date_verification).toordinal(), r.title))[:count]
+
+
+STALE_AFTER = dt.timedelta(days=365)
+
+
+def stale(record: Record, today: dt.date | None) -> bool:
+    """Not verified for more than a year: the page says "à vérifier"."""
+    return bool(today) and record.data.date_verification < today - STALE_AFTER
+
+
+def edit_url(record: Record, repository: str, branch: str) -> str:
+    """GitHub's web editor on the record's source file."""
+    return f"{repository}/edit/{branch}/{record.source}"
+
+
+def report_url(record: Record, repository: str) -> str:
+    """The "Signaler une erreur" issue form, pre-filled with the record's id."""
+    query = urlencode({"template": "signaler-une-erreur.yml", "fiche": record.id, "title": f"Erreur sur la fiche {record.id}"})
+    return f"{repository}/issues/new?{query}"
 
 
 def regions_covered(corpus: Corpus) -> int:
