@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from .corpus import Corpus
+from . import personal_data
 from .images import FORMATS, IMAGES_FOLDER, check_image
 from .loading import Record, read_record
 from .models import KINDS, RECORD_KINDS
@@ -74,6 +75,7 @@ def load_corpus(
     _check_territories(records, territories, problems)
     _check_dates(records, today, problems)
     _check_images(records, content_dir, problems)
+    _check_contacts(records, problems)
     for kind_records in records.values():
         for record in kind_records.values():
             _render_body(record, renderer, problems)
@@ -225,6 +227,21 @@ def _check_dates(records: dict[str, dict[str, Record]], today: dt.date, problems
         if record.data is not None and record.data.en_cours and record.data.fin:
             line, col = record.line_of(("fin",))
             problems.add(record.path, line, col, "champ « fin » : une démarche en cours (« en_cours: oui ») n'a pas de date de fin")
+
+
+def _check_contacts(records: dict[str, dict[str, Record]], problems: Problems) -> None:
+    """Organisational contacts only: a person's address or a mobile number is refused."""
+    for record in records["actor"].values():
+        for loc, address in _strings(record, "contact", "email"):
+            problem = personal_data.email_problem(address)
+            if problem:
+                line, col = record.line_of(loc)
+                problems.add(record.path, line, col, f"champ « contact.email » : {problem[1]}", severity=problem[0])
+        for loc, number in _strings(record, "contact", "telephone"):
+            message = personal_data.phone_problem(number)
+            if message:
+                line, col = record.line_of(loc)
+                problems.add(record.path, line, col, f"champ « contact.telephone » : {message}")
 
 
 def _check_images(records: dict[str, dict[str, Record]], content_dir: Path, problems: Problems) -> None:
