@@ -137,6 +137,141 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_docs(args: argparse.Namespace) -> int:
+    """Régénère les tableaux de champs de CONTRIBUTING.md et les formulaires .github/ISSUE_TEMPLATE/.
+
+    Exemple : python build.py docs --check
+    """
+    from .contributing import stale_docs, write_docs
+
+    if args.check:
+        stale = stale_docs()
+        if stale:
+            print(f"✗ Documentation à régénérer ({', '.join(stale)}) : lancez « python build.py docs ».", file=sys.stderr)
+            return EXIT_CONTENT
+        print("✓ CONTRIBUTING.md et les formulaires correspondent aux modèles.", file=sys.stderr)
+        return EXIT_OK
+    for name in write_docs():
+        print(name)
+    return EXIT_OK
+
+
+def cmd_from_issue(args: argparse.Namespace) -> int:
+    """Transforme le texte d'une issue « Proposer un acteur / une expérience » en fiche, puis la vérifie.
+
+    Exemple : python build.py from-issue corps-de-l-issue.md --report resultat.md
+    """
+    from .from_issue import IssueError, proposal_from_issue
+    from .models import KINDS
+    from .territories import reference
+    from .validation import load_corpus
+
+    settings = _settings(args)
+    content = Path(settings["PATH"])
+    raw = Path(args.file).read_bytes()[:200_000].decode("utf-8", errors="replace")
+    lines: list[str] = []
+    path = None
+    try:
+        proposal = proposal_from_issue(raw, dt.date.fromisoformat(args.date) if args.date else dt.date.today(), reference())
+    except IssueError as error:
+        lines = error.messages
+    else:
+        lines = list(proposal.problems)
+        path = content / KINDS[proposal.kind].folder / f"{proposal.record_id}.md"
+        if path.exists():
+            lines.append(f"Une fiche « {proposal.record_id} » existe déjà ({_shown(path)}) : s'il s'agit de la même, proposez plutôt une correction.")
+            path = None
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(proposal.text(), encoding="utf-8")
+            _, found = load_corpus(content, project_root=PROJECT_ROOT)
+            shown = _shown(path)
+            # Line numbers of the generated file mean nothing to the issue's author: the message alone.
+            lines += [p.message for p in found.errors if p.path == shown]
+    if path is not None:
+        print(_shown(path))
+    for line in lines:
+        print(f"✗ {line}", file=sys.stderr)
+    if args.report:
+        Path(args.report).write_text(_issue_report(path, lines), encoding="utf-8")
+    return EXIT_CONTENT if lines or path is None else EXIT_OK
+
+
+def _issue_report(path: Path | None, lines: list[str]) -> str:
+    """The comment posted back on the issue, in French Markdown."""
+    if not lines and path is not None:
+        return (f"Merci ! Votre proposition est devenue la fiche `{_shown(path)}`. "
+                "Une proposition de modification (pull request) vient d'être ouverte : un partenaire va la relire.\n")  # fmt: skip
+    items = "\n".join(f"- {line}" for line in lines)
+    return (
+        "Merci pour votre proposition ! Elle ne peut pas encore devenir une fiche :\n\n"
+        f"{items}\n\nModifiez votre issue (menu « … » puis « Edit ») pour corriger : la vérification recommencera.\n"
+    )
+
+
+def cmd_check_changes(args: argparse.Namespace) -> int:
+    """Vérifie ce qu'une proposition change par rapport à une branche : refuse un renommage ou une
+    suppression de fiche publiée, signale ce qui ressemble à des données personnelles.
+
+    Exemple : python build.py check-changes --base origin/main --summary resume.md --format github
+    """
+    from .changes import GitError, check, summary_markdown
+    from .problems import Problems
+
+    settings = _settings(args)
+    found = Problems(PROJECT_ROOT)
+    try:
+        rows = check(PROJECT_ROOT, args.base, found)
+    except GitError as error:
+        print(f"✗ Comparaison impossible avec « {args.base} » : {error}", file=sys.stderr)
+        return EXIT_USAGE
+    _print_problems(found.items, args.format)
+    if args.summary:
+        Path(args.summary).write_text(summary_markdown(rows, settings["SITE_PUBLIC_URL"], found), encoding="utf-8")
+    if found.errors:
+        print(f"✗ {_plural(len(found.errors), 'changement refusé', 'changements refusés')}.", file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"✓ {_plural(len(rows), 'fiche concernée', 'fiches concernées')}, aucun changement refusé.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_check_links(args: argparse.Namespace) -> int:
+    """Vérifie que les adresses web citées par les fiches répondent encore (sites, formulaires, sources).
+
+    Exemple : python build.py check-links --report liens.md
+    """
+    from .maintenance import broken_links, links_report
+    from .validation import validated_corpus
+
+    corpus = validated_corpus(Path(_settings(args)["PATH"]), project_root=PROJECT_ROOT)
+    broken = broken_links(corpus, timeout=args.timeout)
+    for item in broken:
+        print(f"{item.source}: {item.url} : {item.reason}")
+    if args.report:
+        Path(args.report).write_text(links_report(broken), encoding="utf-8")
+    print(f"{'✗' if broken else '✓'} {_plural(len(broken), 'lien cassé', 'liens cassés')}.", file=sys.stderr)
+    return EXIT_CONTENT if broken else EXIT_OK
+
+
+def cmd_freshness(args: argparse.Namespace) -> int:
+    """Liste les fiches qui n'ont pas été vérifiées depuis plus de 12 mois.
+
+    Exemple : python build.py freshness --report a-verifier.md
+    """
+    from .maintenance import freshness_report, stale_records
+    from .validation import validated_corpus
+
+    corpus = validated_corpus(Path(_settings(args)["PATH"]), project_root=PROJECT_ROOT)
+    today = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    stale = stale_records(corpus, today)
+    for record in stale:
+        print(f"{record.source}: vérifiée le {record.data.date_verification.isoformat()}")
+    if args.report:
+        Path(args.report).write_text(freshness_report(stale, today), encoding="utf-8")
+    print(f"{_plural(len(stale), 'fiche', 'fiches')} à vérifier.", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_refresh_territories(args: argparse.Namespace) -> int:
     """Régénère data/territoires/ depuis le paquet npm @etalab/decoupage-administratif installé.
 
@@ -158,6 +293,11 @@ COMMANDS = {
     "serve": (cmd_serve, "construire, servir et reconstruire à chaque modification"),
     "new": (cmd_new, "créer une fiche pré-remplie"),
     "schemas": (cmd_schemas, "générer ou vérifier les schémas JSON"),
+    "from-issue": (cmd_from_issue, "transformer une issue de proposition en fiche"),
+    "check-changes": (cmd_check_changes, "contrôler les changements d'une proposition"),
+    "check-links": (cmd_check_links, "vérifier les liens externes des fiches"),
+    "freshness": (cmd_freshness, "lister les fiches à vérifier"),
+    "docs": (cmd_docs, "générer ou vérifier la documentation des champs et les formulaires"),
     "refresh-territories": (cmd_refresh_territories, "régénérer le référentiel des territoires"),
 }
 
@@ -192,13 +332,25 @@ def parser() -> argparse.ArgumentParser:
     for name in ("build", "serve"):
         subparsers[name].add_argument("--siteurl", help="adresse de base du site (ex. /territoires-en-commun)")
         subparsers[name].add_argument("--output", help="dossier de sortie (output/ par défaut)")
-    for name in ("validate", "build", "serve", "new"):
+    for name in ("validate", "build", "serve", "new", "from-issue"):
         subparsers[name].add_argument("--content", metavar="DOSSIER", help="dossier du contenu (content/ par défaut)")
     subparsers["serve"].add_argument("--port", type=int, default=8000, help="port (8000 par défaut)")
     subparsers["serve"].add_argument("--bind", default="127.0.0.1", help="adresse d'écoute (127.0.0.1 par défaut)")
     subparsers["new"].add_argument("kind", choices=RECORD_KINDS, metavar="TYPE", help="actor, experience ou guide")
     subparsers["new"].add_argument("name", metavar="NOM", help="nom de l'acteur ou titre de la fiche")
     subparsers["schemas"].add_argument("--check", action="store_true", help="échouer si schemas/ n'est pas à jour")
+    subparsers["from-issue"].add_argument("file", metavar="FICHIER", help="le texte de l'issue (Markdown)")
+    subparsers["from-issue"].add_argument("--report", metavar="FICHIER", help="écrire ici le compte rendu en Markdown (pour l'issue)")
+    subparsers["from-issue"].add_argument("--date", help="date de vérification à inscrire (AAAA-MM-JJ ; aujourd'hui par défaut)")
+    subparsers["check-changes"].add_argument("--base", required=True, help="branche ou commit de référence (ex. origin/main)")
+    subparsers["check-changes"].add_argument("--summary", metavar="FICHIER", help="écrire le résumé Markdown de la proposition")
+    subparsers["check-changes"].add_argument("--format", choices=["text", "github"], default="text", help="text ou github (annotations)")
+    subparsers["check-links"].add_argument("--timeout", type=float, default=15, help="délai d'attente par lien, en secondes")
+    for name in ("check-links", "freshness"):
+        subparsers[name].add_argument("--report", metavar="FICHIER", help="écrire le compte rendu en Markdown")
+        subparsers[name].add_argument("--content", metavar="DOSSIER", help="dossier du contenu (content/ par défaut)")
+    subparsers["freshness"].add_argument("--date", help="date du jour (AAAA-MM-JJ ; aujourd'hui par défaut)")
+    subparsers["docs"].add_argument("--check", action="store_true", help="échouer si la documentation n'est pas à jour")
     return main
 
 

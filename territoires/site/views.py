@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from .. import vocabularies
 from ..corpus import Corpus
 from ..loading import Record
+from ..maintenance import is_stale  # noqa: F401 - used by templates through `views`
 from ..matching import reach
 from ..territories import Reference
 
@@ -159,14 +160,6 @@ def _point(record: Record, kind: str, kind_label: str, lat: float, lon: float, p
 def latest(records, count: int) -> list[Record]:
     """The most recently changed records (then by title), for the home page."""
     return sorted(records, key=lambda r: (-(r.updated or r.data.date_verification).toordinal(), r.title))[:count]
-
-
-STALE_AFTER = dt.timedelta(days=365)
-
-
-def stale(record: Record, today: dt.date | None) -> bool:
-    """Not verified for more than a year: the page says "à vérifier"."""
-    return bool(today) and record.data.date_verification < today - STALE_AFTER
 
 
 def edit_url(record: Record, repository: str, branch: str) -> str:
