@@ -24,6 +24,7 @@ from ..rendering import Renderer
 from ..schemas import SCHEMA_VERSION
 from ..search.index import payload as search_payload
 from . import views
+from .feeds import atom_feed, share_picture, sitemap_xml
 from .files import copy_vendor_files, write_json, write_text
 from .pages import site_pages
 
@@ -85,6 +86,10 @@ class SiteGenerator(Generator):
             write_json(output, relative, data)
         for relative, text in self.data_files.items():
             write_text(output, relative, text)
+        write_text(output, "atom.xml", atom_feed(self.corpus, self.settings))
+        write_text(output, "sitemap.xml", sitemap_xml(self.pages, self.corpus, self.settings))
+        (output / "theme" / "img").mkdir(parents=True, exist_ok=True)
+        (output / "theme" / "img" / "partage.png").write_bytes(share_picture())
         content = Path(self.settings["PATH"])
         for record in self.corpus.actors.values():
             if record.data.logo:
