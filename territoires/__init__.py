@@ -28,4 +28,4 @@ def load(content_dir: str | Path | None = None):
     from .validation import validated_corpus
 
     folder = Path(content_dir) if content_dir is not None else PROJECT_ROOT / "content"
-    return validated_corpus(folder, project_root=PROJECT_ROOT)
+    return validated_corpus(folder)

@@ -37,11 +37,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     content = Path(settings["PATH"])
-    corpus, found = load_corpus(content, project_root=PROJECT_ROOT)
+    corpus, found = load_corpus(content)
     items = found.items
     if args.paths:
         wanted = [Path(p).resolve() for p in args.paths]
-        items = [p for p in items if _under((PROJECT_ROOT / p.path).resolve(), wanted)]
+        items = [p for p in items if _under((content.parent / p.path).resolve(), wanted)]
     errors = [p for p in items if p.severity == "error"]
     _print_problems(items, args.format)
     if args.format == "json":
@@ -184,10 +184,9 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(proposal.text(), encoding="utf-8")
-            _, found = load_corpus(content, project_root=PROJECT_ROOT)
-            shown = _shown(path)
+            _, found = load_corpus(content)
             # Line numbers of the generated file mean nothing to the issue's author: the message alone.
-            lines += [p.message for p in found.errors if p.path == shown]
+            lines += [p.message for p in found.errors if p.path == found.display_path(path)]
     if path is not None:
         print(_shown(path))
     for line in lines:
@@ -243,7 +242,7 @@ def cmd_check_links(args: argparse.Namespace) -> int:
     from .maintenance import broken_links, links_report
     from .validation import validated_corpus
 
-    corpus = validated_corpus(Path(_settings(args)["PATH"]), project_root=PROJECT_ROOT)
+    corpus = validated_corpus(Path(_settings(args)["PATH"]))
     broken = broken_links(corpus, timeout=args.timeout)
     for item in broken:
         print(f"{item.source}: {item.url} : {item.reason}")
@@ -261,7 +260,7 @@ def cmd_freshness(args: argparse.Namespace) -> int:
     from .maintenance import freshness_report, stale_records
     from .validation import validated_corpus
 
-    corpus = validated_corpus(Path(_settings(args)["PATH"]), project_root=PROJECT_ROOT)
+    corpus = validated_corpus(Path(_settings(args)["PATH"]))
     today = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
     stale = stale_records(corpus, today)
     for record in stale:

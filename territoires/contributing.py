@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from . import vocabularies
-from .models import json_schema
+from .models import json_schema, schema_property, schema_target
 from .paths import PROJECT_ROOT
 
 CONTRIBUTING = PROJECT_ROOT / "CONTRIBUTING.md"
@@ -22,14 +22,6 @@ FORMS_DIR = PROJECT_ROOT / ".github" / "ISSUE_TEMPLATE"
 KIND_NAMES = {"actor": "acteur", "experience": "experience", "guide": "guide"}
 TYPE_WORDS = {"string": "texte", "boolean": "oui / non", "number": "nombre", "integer": "nombre entier", "array": "liste", "object": "sous-champs"}
 
-
-def _resolve(node: dict, defs: dict) -> dict:
-    if "$ref" in node:
-        return defs[node["$ref"].split("/")[-1]]
-    for option in node.get("anyOf", []):
-        if option.get("type") != "null":
-            return _resolve(option, defs)
-    return node
 
 
 def _vocabulary_of(values: list[str]) -> str | None:
@@ -47,7 +39,7 @@ def field_rows(kind: str) -> list[dict]:
 
     def walk(properties: dict, required: list[str], prefix: str, parent_required: bool) -> None:
         for name, prop in properties.items():
-            target = _resolve(prop, defs)
+            target = schema_target(prop, defs)
             path = f"{prefix}{name}"
             is_required = parent_required and name in required
             kind_word = TYPE_WORDS.get(target.get("type", "string"), "texte")
@@ -56,7 +48,7 @@ def field_rows(kind: str) -> list[dict]:
             if target.get("format") == "date":
                 kind_word = "date AAAA-MM-JJ"
             elif target.get("type") == "array":
-                kind_word = f"liste de {TYPE_WORDS.get(_resolve(items, defs).get('type', 'string'), 'texte')}"
+                kind_word = f"liste de {TYPE_WORDS.get(schema_target(items, defs).get('type', 'string'), 'texte')}"
             example = (prop.get("examples") or target.get("examples") or [None])[0]
             rows.append({
                 "field": path,
@@ -68,8 +60,8 @@ def field_rows(kind: str) -> list[dict]:
             })  # fmt: skip
             if target.get("type") == "object" and "properties" in target:
                 walk(target["properties"], target.get("required", []), f"{path}.", is_required)
-            elif target.get("type") == "array" and "properties" in _resolve(items, defs):
-                inner = _resolve(items, defs)
+            elif target.get("type") == "array" and "properties" in schema_target(items, defs):
+                inner = schema_target(items, defs)
                 walk(inner["properties"], inner.get("required", []), f"{path}[].", is_required)
 
     walk(schema["properties"], schema.get("required", []), "", True)
@@ -139,12 +131,7 @@ CONSENT = {
 
 
 def _describe(kind: str, *path: str) -> str:
-    schema = json_schema(kind)
-    defs = schema.get("$defs", {})
-    node: dict = schema
-    for part in path:
-        node = _resolve(node, defs)["properties"][part]
-    return node.get("description", "")
+    return schema_property(kind, path).get("description", "")
 
 
 def _input(field_id: str, label: str, description: str, required: bool = False, placeholder: str = "", kind: str = "input") -> dict:

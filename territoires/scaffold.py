@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from .models import KINDS, json_schema
+from .models import KINDS, json_schema, schema_target
 
 _NAME_FIELD = {"actor": "nom", "experience": "titre", "guide": "titre"}
 _BODY_HINT = {
@@ -44,17 +44,9 @@ def scaffold(kind: str, name: str, today: dt.date) -> str:
     return "\n".join(lines)
 
 
-def _resolve(prop: dict, defs: dict) -> dict:
-    if "$ref" in prop:
-        return defs[prop["$ref"].split("/")[-1]]
-    for option in prop.get("anyOf", []):
-        if option.get("type") != "null":
-            return _resolve(option, defs)
-    return prop
-
 
 def _field(key: str, prop: dict, defs: dict, prefill: dict, indent: str, commented: bool) -> list[str]:
-    target = _resolve(prop, defs)
+    target = schema_target(prop, defs)
     description = prop.get("description") or target.get("description", "")
     help_line = description.split("\n")[0]
     enum = target.get("enum") or target.get("items", {}).get("enum")

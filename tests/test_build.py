@@ -66,7 +66,7 @@ def test_actor_page_shows_facts_and_backlinks(fixture_site):
     assert "Accompagnement de projet" in html
     assert 'href="/experiences/cafe-citoyen/"' in html
     assert 'href="/guides/tirage-au-sort/"' in html
-    assert "Informations vérifiées le 15 janvier 2026." in html
+    assert "informations vérifiées le 15 janvier 2026." in html
     assert '<nav class="breadcrumbs wrap" aria-label="Fil d\'Ariane">' in html
 
 

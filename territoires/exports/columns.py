@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from ..corpus import Corpus
 from ..loading import Record
-from ..models import json_schema
+from ..models import json_schema, schema_property, schema_target
 from ..site import views
 
 LIST_SEPARATOR = "|"
@@ -176,24 +176,6 @@ def cell(column: Column, record: Record, corpus: Corpus, site: str) -> str:
     return str(value)
 
 
-def schema_property(kind: str, path: tuple[str, ...]) -> dict:
-    """The JSON Schema of a model field (its description, pattern, enum…), following nested models."""
-    schema = json_schema(kind)
-    defs = schema.get("$defs", {})
-    node: dict = schema
-    for part in path:
-        node = _resolve(node, defs)["properties"][part]
-    return node
-
-
-def _resolve(node: dict, defs: dict) -> dict:
-    if "$ref" in node:
-        return defs[node["$ref"].split("/")[-1]]
-    for option in node.get("anyOf", []):
-        if option.get("type") != "null":
-            return _resolve(option, defs)
-    return node
-
 
 def describe(kind: str, column: Column) -> dict:
     """Description, example and constraints of a column (for Table Schemas and the /donnees/ page)."""
@@ -201,7 +183,7 @@ def describe(kind: str, column: Column) -> dict:
         return {"description": column.description, "example": column.example, "pattern": None, "enum": None}
     prop = schema_property(kind, column.path)
     schema = json_schema(kind)
-    target = _resolve(prop, schema.get("$defs", {}))
+    target = schema_target(prop, schema.get("$defs", {}))
     items = target.get("items", {}) if column.is_list else {}
     example = (prop.get("examples") or target.get("examples") or [""])[0]
     if isinstance(example, list):

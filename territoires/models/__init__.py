@@ -34,10 +34,30 @@ KINDS: dict[str, Kind] = {
 }
 RECORD_KINDS = ("actor", "experience", "guide")
 
-__all__ = ["KINDS", "RECORD_KINDS", "Actor", "Experience", "Guide", "Kind", "Page", "json_schema"]
+__all__ = ["KINDS", "RECORD_KINDS", "Actor", "Experience", "Guide", "Kind", "Page", "json_schema", "schema_property", "schema_target"]
 
 
 @cache
 def json_schema(kind: str) -> dict:
     """The JSON Schema of a kind's model (computed once: pydantic takes tens of milliseconds)."""
     return KINDS[kind].model.model_json_schema()
+
+
+def schema_target(node: dict, defs: dict) -> dict:
+    """The schema a JSON Schema property stands for: follows `$ref` and skips the `null` of optional fields."""
+    if "$ref" in node:
+        return defs[node["$ref"].split("/")[-1]]
+    for option in node.get("anyOf", []):
+        if option.get("type") != "null":
+            return schema_target(option, defs)
+    return node
+
+
+def schema_property(kind: str, path: tuple[str, ...]) -> dict:
+    """The JSON Schema of a model field, following nested models: ("contact", "email")."""
+    schema = json_schema(kind)
+    defs = schema.get("$defs", {})
+    node: dict = schema
+    for part in path:
+        node = schema_target(node, defs)["properties"][part]
+    return node

@@ -9,7 +9,6 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.log import console
 
-from ..paths import PROJECT_ROOT
 from ..validation import validated_corpus
 
 
@@ -29,7 +28,7 @@ def build(settings: dict) -> BuildResult:
     first: a failed validation must leave the last good site in place (the `serve` loop relies on it).
     """
     settings = dict(settings)
-    settings[CORPUS_SETTING] = validated_corpus(Path(settings["PATH"]), project_root=PROJECT_ROOT, base_url=settings["SITEURL"])
+    settings[CORPUS_SETTING] = validated_corpus(Path(settings["PATH"]), base_url=settings["SITEURL"])
     logging.getLogger("pelican").setLevel(logging.WARNING)
     quiet = console.quiet
     console.quiet = True  # Pelican's own summary counts articles, which we do not use

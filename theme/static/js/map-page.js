@@ -2,20 +2,12 @@
 // accessible alternative, and the only source of the points). Filters act on both.
 // If the tiles cannot load, markers, popups, filters and the list still work.
 
+import { loadScript } from "./dom.js";
+
 const mapBox = document.getElementById("carte");
 const filters = document.getElementById("filtres-carte");
 const status = document.getElementById("carte-statut");
 const items = [...document.querySelectorAll("#liste-lieux li")];
-
-function loadScript(src) {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = src;
-    script.onload = resolve;
-    script.onerror = () => reject(new Error(src));
-    document.head.append(script);
-  });
-}
 
 function popupContent(item) {
   const link = item.querySelector("a");

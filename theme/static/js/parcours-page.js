@@ -2,6 +2,7 @@
 // All territory matching was computed at build time (territoires/parcours.py); this only looks up.
 // State lives in the URL: /parcours/?commune=34164&themes=dechets,energie&aide=formation&etape=mobilisation
 
+import { element } from "./dom.js";
 import { nameKey } from "./search-core.js";
 
 const form = document.getElementById("parcours");
@@ -24,20 +25,6 @@ let commune = null; // {code, name, department, population}
 let suggestions = [];
 let active = -1;
 let typingTimer = null;
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name === "class") node.className = value;
-    else node.setAttribute(name, value === true ? "" : value);
-  }
-  for (const child of children) {
-    if (child === null || child === undefined) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
 
 function fetchJson(path) {
   if (!cache.has(path)) {

@@ -2,6 +2,7 @@
 // Progressive enhancement of /recherche/: without JavaScript the page links to the static listings.
 // lunr and the index are fetched only once the visitor starts a search.
 
+import { element, loadScript } from "./dom.js";
 import { applyFacets, createSearch } from "./search-core.js";
 
 const app = document.getElementById("search-app");
@@ -24,30 +25,6 @@ let selected = {};
 let shown = PAGE;
 let loading = null;
 let announceTimer = null;
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name === "class") node.className = value;
-    else node.setAttribute(name, value === true ? "" : value);
-  }
-  for (const child of children) {
-    if (child === null || child === undefined) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
-function loadScript(src) {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = src;
-    script.onload = resolve;
-    script.onerror = () => reject(new Error(src));
-    document.head.append(script);
-  });
-}
 
 async function load() {
   if (!loading) {
