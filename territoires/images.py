@@ -35,6 +35,9 @@ def check_image(path: Path, problems: Problems, where: tuple[Path, int, int] | N
     expected = FORMATS.get(path.suffix.lower())
     if expected is None:
         return fail("format refusé : seules les images PNG, JPEG et WebP sont acceptées (pas de SVG)")
+    if path.is_symlink():
+        # A link could publish a picture from outside the repository.
+        return fail("lien symbolique refusé : placez l'image elle-même dans content/images/")
     if not path.is_file():
         return fail(f"fichier introuvable dans content/{IMAGES_FOLDER}/")
     size = path.stat().st_size
@@ -49,7 +52,12 @@ def check_image(path: Path, problems: Problems, where: tuple[Path, int, int] | N
                 if width * height > MAX_PIXELS:
                     return fail(f"image trop grande ({width} × {height} pixels)")
                 image.verify()
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning, OSError, SyntaxError, ValueError):
+            # verify() checks the structure only: decode every pixel, as the build will (reencode).
+            with Image.open(path) as image:
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return fail(f"image trop grande (plus de {MAX_PIXELS // 1_000_000} millions de pixels)")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
         return fail(f"ce fichier n'est pas une image {expected} lisible")
     if actual != expected:
         return fail(f"le contenu est une image {actual or 'inconnue'}, pas {expected} comme l'annonce l'extension")

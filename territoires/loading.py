@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import messages, strictyaml
+from . import characters, messages, strictyaml
 from .models import KINDS, Kind
 from .models.fields import RECORD_ID
 from .problems import Problems
@@ -24,12 +24,7 @@ from .problems import Problems
 MAX_FILE_BYTES = 200_000
 MAX_ID_LENGTH = 80
 
-# Characters that have no place in a record: C0/C1 controls (except tab and newline),
-# bidirectional overrides that make text read differently from how it is stored, and
-# invisible separators that hide inside words.
-_FORBIDDEN_CHARACTERS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
-)
+_FORBIDDEN_CHARACTERS = characters.FORBIDDEN
 
 
 @dataclass
@@ -110,14 +105,13 @@ def read_text(path: Path, problems: Problems) -> str | None:
         problems.add(path, 1, 1, "le fichier commence par une marque d'ordre des octets (BOM) : enregistrez-le en UTF-8 sans BOM")
         return None
     if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        line, _ = _byte_position(raw, raw.index(b"\x00"))
         problems.add(path, line, 1, "octet nul dans le fichier : ce n'est pas un fichier texte")
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, col = _byte_position(raw, exc.start)
         problems.add(
             path,
             line,
@@ -127,6 +121,12 @@ def read_text(path: Path, problems: Problems) -> str | None:
         )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _byte_position(raw: bytes, index: int) -> tuple[int, int]:
+    """Line and column of a byte, with the line breaks the text will have (\\n, \\r\\n or a lone \\r)."""
+    before = raw[:index].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1
 
 
 def split_front_matter(text: str) -> tuple[str, int, str, int] | str:
@@ -149,6 +149,10 @@ def read_record(path: Path, kind: Kind, problems: Problems) -> Record | None:
     record whose `data` is the typed model, or None if a field is invalid: the raw fields are
     kept in `raw` so that checks across files still run and report their own problems.
     """
+    if path.is_symlink():
+        # A link could make the build read (and publish) a file from outside the repository.
+        problems.add(path, 0, 0, "lien symbolique refusé : placez le fichier lui-même dans le dossier")
+        return None
     if not check_file_name(path, problems):
         return None
     text = read_text(path, problems)
@@ -173,6 +177,7 @@ def read_record(path: Path, kind: Kind, problems: Problems) -> Record | None:
         return None
     ok = not parsed.issues
     ok &= _check_characters(path, raw, parsed.positions, problems)
+    ok &= _check_fields_after_front_matter(path, body, body_line, kind, problems)
     for number, line in enumerate(body.split("\n"), start=body_line):
         match = _FORBIDDEN_CHARACTERS.search(line)
         if match:
@@ -207,6 +212,23 @@ def position(positions: dict, loc: tuple, default: tuple[int, int] = (0, 0)) -> 
     return default
 
 
+def _check_fields_after_front_matter(path: Path, body: str, body_line: int, kind: Kind, problems: Problems) -> bool:
+    """A field written after the closing line (or a second front matter) would silently become text."""
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
+        if index and lines[index - 1].rstrip() != "---":
+            continue
+        match = re.match(r"([a-z_]+) *:", line)
+        if match and match.group(1) in kind.model.model_fields:
+            problems.add(
+                path, body_line + index, 1,
+                f"champ « {match.group(1)} » écrit après la fin de l'en-tête (ligne {body_line - 1}) : une fiche n'a"
+                " qu'un en-tête, placez ce champ avant la ligne « --- »",
+            )  # fmt: skip
+            return False
+    return True
+
+
 def _check_characters(path: Path, data: Any, positions: dict, problems: Problems, loc: tuple = ()) -> bool:
     ok = True
     if isinstance(data, dict):
@@ -229,13 +251,8 @@ def _check_characters(path: Path, data: Any, positions: dict, problems: Problems
     return ok
 
 
-def _codepoint(char: str) -> str:
-    return f"U+{ord(char):04X}"
-
-
-def _visible(name: str) -> str:
-    """A file name with its invisible characters spelled out, so the contributor can see them."""
-    return "".join(_codepoint(c) if _FORBIDDEN_CHARACTERS.match(c) else c for c in name)
+_codepoint = characters.codepoint
+_visible = characters.visible
 
 
 def slugify(text: str) -> str:

@@ -7,12 +7,13 @@ Each message names the field, what was expected and what was found:
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel
 
 from . import vocabularies
-from .models.fields import PATTERN_HINTS
+from .models.fields import HTTP_URL, PATTERN_HINTS
 from .strictyaml import format_loc
 
 MAX_SHOWN = 60
@@ -59,9 +60,16 @@ def describe(error: dict, model: type[BaseModel]) -> str:
         return message + f" (valeurs possibles : {', '.join(vocabulary.ids)} ; voir data/vocabulaires/{vocabulary.name}.yaml)"
     if kind == "duplicate":
         return f"{field} : la valeur « {ctx['value']} » apparaît deux fois"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == HTTP_URL and _ascii_url(value):
+        return (
+            f"{field} : nom de domaine accentué : écrivez l'adresse sous sa forme ASCII (punycode),"
+            f" « {_ascii_url(value)} », reçu {got}"
+        )
     if kind == "string_pattern_mismatch":
         expected = PATTERN_HINTS.get(ctx.get("pattern", ""), "une valeur au bon format")
         return f"{field} : {expected} attendu, reçu {got}"
+    if kind == "string_unicode":
+        return f"{field} : texte illisible (caractère Unicode invalide), reçu {got}"
     if kind == "string_type":
         if value is None:
             return f"{field} : valeur vide, à remplir"
@@ -98,6 +106,19 @@ def describe(error: dict, model: type[BaseModel]) -> str:
     if kind in ("coverage_empty", "place_empty", "coordinates_pair", "dates_order"):
         return f"{field} : {error['msg']}"
     return f"{field} : valeur invalide ({error.get('msg', kind)}), reçu {got}"
+
+
+def _ascii_url(value: Any) -> str | None:
+    """`https://exémple.fr/a` -> `https://xn--exmple-cva.fr/a`: the form an internationalised domain must take."""
+    match = re.match(r"^(https?://)([^/?#:]+)(.*)$", value) if isinstance(value, str) else None
+    if not match or match.group(2).isascii():
+        return None
+    try:
+        host = match.group(2).encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    candidate = match.group(1) + host + match.group(3)
+    return candidate if re.match(HTTP_URL, candidate) else None
 
 
 def allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:

@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .characters import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -69,13 +71,15 @@ class Problems:
         path = Path(path)
         if self.root is not None:
             try:
-                return path.resolve().relative_to(self.root.resolve()).as_posix()
+                # The folder is resolved, not the file: a symbolic link is named as itself, not as its target.
+                return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
             except ValueError:
                 pass
         return path.as_posix()
 
     def add(self, path: Path | str, line: int, col: int, message: str, severity: str = "error") -> None:
-        self.items.append(Problem(self.display_path(path), line, col, message, severity))
+        # Paths and quoted values come from contributors: spell out what a terminal cannot show.
+        self.items.append(Problem(visible(self.display_path(path)), line, col, visible(message), severity))
 
     def extend(self, problems: list[Problem]) -> None:
         self.items.extend(problems)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from html import unescape
 
 import markdown
 import nh3
@@ -72,12 +73,18 @@ class _LinkCheck(Treeprocessor):
             if element.tag != "a":
                 continue
             href = (element.get("href") or "").strip()
-            scheme = _scheme(href)
+            scheme = _scheme(unescape(href))  # browsers decode "&#106;avascript:" before reading the scheme
             if scheme and scheme not in ALLOWED_SCHEMES:
                 self.renderer.report(href, f"lien « {href[:40]} » refusé : seuls les liens http(s)://, mailto: et tel: sont acceptés")
                 element.attrib.pop("href", None)
             elif href.startswith("/") and not href.startswith("//"):
                 element.set("href", self.renderer.base_url + href)
+
+
+# Python-Markdown's `attr_list` syntax ({: …}, {#id}, {.class}, {onclick=…}): the extension is off,
+# so it would show as is; it is reported because it is always an attempt to add HTML attributes.
+_BRACES = re.compile(r"\{[^{}\n]*\}")  # no nesting, one line: linear time on any input
+_ATTRIBUTES = re.compile(r"\{(?::| *[#.][A-Za-z])|\bon[a-z]+ *=")
 
 
 def _scheme(href: str) -> str:
@@ -113,6 +120,8 @@ class Renderer:
         self._source = body
         self._issues = []
         html = self.md.convert(body)
+        for match in (m for m in _BRACES.finditer(body) if _ATTRIBUTES.search(m.group())):
+            self.report(match.group(), f"attributs « {match.group()[:30]} » non acceptés : supprimez-les, la mise en forme s'écrit en Markdown")
         opened = set()
         for raw in self.md.htmlStash.rawHtmlBlocks:
             snippet = str(raw).strip()

@@ -7,7 +7,9 @@ Python parser, no recursion) and builds the tree itself:
 
 - every scalar stays a string (pydantic types it later), except an empty plain value or
   `~`/`null`, which mean "no value";
-- anchors, aliases, explicit tags and several documents are refused;
+- anchors, aliases, explicit tags, directives and several documents are refused;
+- the line breaks only YAML knows (NEL, LS, PS) are refused where they stand, so that every line
+  number stays the file's own;
 - duplicate keys are refused, naming both lines;
 - nesting deeper than `MAX_DEPTH` stops the reading;
 - the line and column of every key and list item are kept, so that any later error can point
@@ -17,6 +19,7 @@ Python parser, no recursion) and builds the tree itself:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from typing import Any
 
 import yaml
@@ -121,6 +124,18 @@ def parse(text: str, *, first_line: int = 1) -> Parsed:
         if event.tag is not None:
             issue(where, f"étiquette YAML « {event.tag} » non autorisée : écrivez une valeur simple")
 
+    # YAML also breaks lines at NEL, LS and PS, which would shift every line number after them.
+    for match in _YAML_ONLY_BREAKS.finditer(text):
+        line = text.count("\n", 0, match.start()) + first_line
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        issue((line, col), f"caractère invisible ou de contrôle U+{ord(match.group()):04X} interdit (saut de ligne Unicode)")
+    text = _YAML_ONLY_BREAKS.sub(" ", text)
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        if line.startswith("%"):  # PyYAML would point at the line after the directive
+            issue((number, 1), "syntaxe YAML invalide : " + _DIRECTIVE)
+            result.aborted = True
+            return result
+
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.DocumentStartEvent):
@@ -164,6 +179,7 @@ def parse(text: str, *, first_line: int = 1) -> Parsed:
 
 
 _DROP = object()
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 def format_loc(loc: Loc) -> str:
@@ -176,6 +192,10 @@ def format_loc(loc: Loc) -> str:
             out += ("." if out else "") + str(part)
     return out
 
+
+_DIRECTIVE = "directive YAML (ligne commençant par « % ») non autorisée : supprimez-la"
+_TAG = "étiquette YAML « ! » non autorisée : mettez la valeur entre guillemets"
+_BLOCK = "texte sur plusieurs lignes mal annoncé : écrivez « | » ou « > » seul en fin de ligne, puis le texte en retrait"
 
 _SYNTAX = [
     ("mapping values are not allowed", "deux-points « : » inattendu : mettez la valeur entre guillemets si elle contient « : »"),
@@ -194,12 +214,30 @@ _SYNTAX = [
     ("expected a comment or a line break", "texte inattendu après une valeur entre guillemets"),
     ("mapping keys are not allowed here", "« ? » inattendu en début de valeur : mettez la valeur entre guillemets"),
     ("found unexpected ':'", "deux-points « : » inattendu : mettez la valeur entre guillemets"),
+    ("invalid indentation or unclosed", "indentation incohérente, ou crochet « [ » ou accolade « { » non refermé"),
+    ("sequence entries are not allowed here", "« - » inattendu : un élément de liste se place sous un champ, un par ligne"),
+    ("expected '<document start>'", "texte inattendu après la fin du bloc YAML (ligne « ... » ou « --- »)"),
+    ("YAML directive", _DIRECTIVE),
+    ("incompatible YAML document", _DIRECTIVE),
+    ("duplicate tag handle", _DIRECTIVE),
+    ("expected '>'", _TAG),
+    ("expected '!'", _TAG),
+    ("expected URI", _TAG),
+    ("non-specific tag", _TAG),
+    ("expected escape sequence of", "séquence d'échappement incomplète entre guillemets doubles : utilisez des guillemets simples"),
+    ("found unexpected document separator", "un guillemet n'est pas refermé avant une ligne « --- »"),
+    ("expected the node content", "valeur manquante : une virgule, un crochet ou une accolade est en trop"),
 ]
 
 
 def describe_syntax_error(exc: yaml.MarkedYAMLError) -> str:
     """PyYAML's English syntax errors, said in French."""
     problem = exc.problem or ""
+    context = exc.context or ""
+    if "directive" in context:
+        return "syntaxe YAML invalide : " + _DIRECTIVE
+    if "block scalar" in context:
+        return "syntaxe YAML invalide : " + _BLOCK
     if "cannot start any token" in problem:
         if "'\\t'" in problem:
             return "tabulation interdite : indentez avec des espaces"
@@ -208,4 +246,5 @@ def describe_syntax_error(exc: yaml.MarkedYAMLError) -> str:
     for needle, french in _SYNTAX:
         if needle in problem and french:
             return "syntaxe YAML invalide : " + french
-    return f"syntaxe YAML invalide ({problem or exc.context or 'erreur inconnue'})"
+    # Never PyYAML's English: a contributor is told where to look, in French.
+    return "syntaxe YAML invalide : vérifiez les guillemets, les deux-points et l'alignement de cette ligne"

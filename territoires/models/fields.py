@@ -147,8 +147,15 @@ def text(min_length: int = 1, max_length: int = 2000) -> Any:
     return Annotated[str, StringConstraints(min_length=min_length, max_length=max_length)]
 
 
-Latitude = Annotated[float, Field(ge=-90, le=90)]
-Longitude = Annotated[float, Field(ge=-180, le=180)]
+def _plain_decimal(value: Any) -> Any:
+    """Python would also read "4_3" as 43 and "nan" or "inf" as numbers: a coordinate is written 43.61."""
+    if isinstance(value, str) and not re.fullmatch(r"[+-]?[0-9]{1,3}(?:\.[0-9]+)?", value.strip()):
+        raise PydanticCustomError("float_parsing", "nombre décimal attendu")
+    return value
+
+
+Latitude = Annotated[float, Field(ge=-90, le=90), BeforeValidator(_plain_decimal)]
+Longitude = Annotated[float, Field(ge=-180, le=180), BeforeValidator(_plain_decimal)]
 
 
 class _VocabularyValue:

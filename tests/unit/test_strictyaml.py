@@ -1,6 +1,10 @@
 """The strict YAML reader: the traps of PyYAML's safe_load are refused or neutralised."""
 
-from territoires.strictyaml import MAX_DEPTH, format_loc, parse
+import re
+
+import pytest
+
+from territoires.strictyaml import MAX_DEPTH, describe_syntax_error, format_loc, parse
 
 
 def messages(text: str) -> list[str]:
@@ -97,3 +101,38 @@ def test_question_mark_value_is_explained():
     assert messages("a: ?\nb: 1\n") == [
         "syntaxe YAML invalide : « ? » inattendu en début de valeur : mettez la valeur entre guillemets"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, line, expected",
+    [
+        ("a: |0\n  x\n", 1, "texte sur plusieurs lignes mal annoncé"),
+        ('a: "\\x4"\n', 1, "séquence d'échappement incomplète entre guillemets doubles"),
+        ("a: !<tag x\n", 1, "étiquette YAML « ! » non autorisée"),
+        ("a: !x%zz y\n", 1, "étiquette YAML « ! » non autorisée"),
+        ("a: [b, c\n", 2, "liste entre crochets mal fermée"),
+        ("a: {b: c\n", 2, "objet entre accolades mal fermé"),
+        ("a: 'b\n--- \nc'\n", 2, "un guillemet n'est pas refermé avant une ligne « --- »"),
+        ("a: &\n", 1, "ancre ou alias YAML mal formé"),
+        ("a: b\n%TAG ! x\n", 2, "directive YAML (ligne commençant par « % ») non autorisée"),
+        ("a: b\n...\nc\n", 3, "texte inattendu après la fin du bloc YAML"),
+        ("a: [,]\n", 1, "valeur manquante : une virgule, un crochet ou une accolade est en trop"),
+        ("a: `x\n", 1, "une valeur ne peut pas commencer par « ` »"),
+        ("a:\n  b: c\n d: e\n", 3, "indentation incohérente"),
+        ("a: b\u2028c: d\ne: [\n", 1, "U+2028 interdit"),
+    ],
+    ids=["block-scalar", "hex-escape", "verbatim-tag", "tag-uri", "unclosed-list", "unclosed-mapping", "quote-over-separator",
+         "empty-anchor", "directive", "text-after-end", "empty-flow-item", "backtick", "indentation", "line-separator"],
+)
+def test_every_syntax_error_is_explained_in_french(text, line, expected):
+    issues = parse(text).issues
+    assert (issues[0].line, expected in issues[0].message) == (line, True), [i.message for i in issues]
+    for issue in issues:
+        assert not re.search(r"\b(?:expected|found|while|could not|but)\b", issue.message), issue.message
+
+
+def test_unknown_parser_errors_still_read_in_french():
+    import yaml
+
+    message = describe_syntax_error(yaml.MarkedYAMLError(problem="some future PyYAML problem"))
+    assert message.startswith("syntaxe YAML invalide : vérifiez") and "future" not in message
