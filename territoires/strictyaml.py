@@ -25,6 +25,9 @@ from typing import Any
 import yaml
 
 MAX_DEPTH = 12
+# libyaml's parser when PyYAML has it (twenty times faster); events are read one at a time and the
+# reading stops at MAX_DEPTH, so deep nesting never reaches its recursive parts.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = {"~", "null", "Null", "NULL"}
 
 Loc = tuple  # a path into the tree: ("etapes", 0, "titre")
@@ -137,7 +140,7 @@ def parse(text: str, *, first_line: int = 1) -> Parsed:
             return result
 
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_LOADER):
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -150,7 +153,7 @@ def parse(text: str, *, first_line: int = 1) -> Parsed:
             elif isinstance(event, yaml.ScalarEvent):
                 refuse_decorations(event)
                 value: Any = event.value
-                if event.style is None and (value == "" or value in _NULLS):
+                if event.implicit[0] and (value == "" or value in _NULLS):  # plain (unquoted) scalar
                     value = None
                 attach(value, pos(event.start_mark), True)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -168,7 +171,7 @@ def parse(text: str, *, first_line: int = 1) -> Parsed:
                 attach(frame.container, frame.start_pos, False)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        issue(pos(mark) if mark else (first_line, 1), describe_syntax_error(exc))
+        issue(pos(mark) if mark else (first_line, 1), describe_syntax_error(exc, text))
         result.aborted = True
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + first_line
@@ -197,6 +200,17 @@ _DIRECTIVE = "directive YAML (ligne commençant par « % ») non autorisée : su
 _TAG = "étiquette YAML « ! » non autorisée : mettez la valeur entre guillemets"
 _BLOCK = "texte sur plusieurs lignes mal annoncé : écrivez « | » ou « > » seul en fin de ligne, puis le texte en retrait"
 
+def _char_at(text: str, mark) -> str:
+    """The character a syntax error points at (libyaml's messages do not quote it)."""
+    if mark is None:
+        return "?"
+    lines = text.split("\n")
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return "?"
+
+
+# PyYAML's messages, then libyaml's wording of the same errors.
 _SYNTAX = [
     ("mapping values are not allowed", "deux-points « : » inattendu : mettez la valeur entre guillemets si elle contient « : »"),
     ("cannot start any token", None),  # handled below: tabs and reserved characters
@@ -227,11 +241,40 @@ _SYNTAX = [
     ("expected escape sequence of", "séquence d'échappement incomplète entre guillemets doubles : utilisez des guillemets simples"),
     ("found unexpected document separator", "un guillemet n'est pas refermé avant une ligne « --- »"),
     ("expected the node content", "valeur manquante : une virgule, un crochet ou une accolade est en trop"),
+    ("mapping keys are not allowed in this context", "« ? » inattendu en début de valeur : mettez la valeur entre guillemets"),
+    ("did not find expected hexdecimal number", "séquence d'échappement incomplète entre guillemets doubles : utilisez des guillemets simples"),
+    ("found invalid Unicode character escape code", "séquence d'échappement Unicode invalide entre guillemets doubles : écrivez le caractère lui-même"),
+    ("did not find the expected '>'", _TAG),
+    ("found unexpected document indicator", "un guillemet n'est pas refermé avant une ligne « --- »"),
+    ("did not find expected <document start>", "texte inattendu après la fin du bloc YAML (ligne « ... » ou « --- »)"),
+    ("did not find expected node content", "valeur manquante : une virgule, un crochet ou une accolade est en trop"),
+    ("did not find expected ',' or ']'", "liste entre crochets mal fermée : « ] » ou « , » attendu"),
+    ("did not find expected ',' or '}'", "objet entre accolades mal fermé : « } » ou « , » attendu"),
+    ("did not find expected whitespace or line break", "texte inattendu après une valeur entre guillemets ou une étiquette"),
+    ("found undefined tag handle", _TAG),
+    ("did not find expected tag URI", _TAG),
+    ("found duplicate %YAML directive", _DIRECTIVE),
+    ("found incompatible YAML document", _DIRECTIVE),
+    ("found duplicate %TAG directive", _DIRECTIVE),
+    ("did not find expected digit or '.' character", _DIRECTIVE),
+    ("found unknown directive name", _DIRECTIVE),
+    ("found unexpected end of stream", "fin de l'en-tête inattendue : un guillemet ou un crochet n'est pas refermé"),
+    ("did not find URI escaped octet", _TAG),
+    ("did not find expected comment or line break", "texte inattendu après une valeur entre guillemets"),
+    ("found a tab character that violates indentation", "tabulation interdite : indentez avec des espaces"),
+    ("found a tab character where an indentation space is expected", "tabulation interdite : indentez avec des espaces"),
+    ("found extra tokens", _DIRECTIVE),
+    ("did not find expected alphabetic or numeric character", "ancre ou alias YAML mal formé (« & » ou « * » en début de valeur) : mettez la valeur entre guillemets"),
+    ("could not find expected ':'", "« : » attendu après le nom du champ"),
+    ("did not find expected key", "indentation incohérente ou champ sans « : »"),
+    ("did not find expected '-' indicator", "liste mal indentée : chaque élément commence par « - » au même niveau"),
+    ("block sequence entries are not allowed in this context", "« - » inattendu : un élément de liste se place sous un champ, un par ligne"),
+    ("mapping values are not allowed in this context", "deux-points « : » inattendu : mettez la valeur entre guillemets si elle contient « : »"),
 ]
 
 
-def describe_syntax_error(exc: yaml.MarkedYAMLError) -> str:
-    """PyYAML's English syntax errors, said in French."""
+def describe_syntax_error(exc: yaml.MarkedYAMLError, text: str = "") -> str:
+    """PyYAML's (or libyaml's) English syntax errors, said in French."""
     problem = exc.problem or ""
     context = exc.context or ""
     if "directive" in context:
@@ -239,9 +282,9 @@ def describe_syntax_error(exc: yaml.MarkedYAMLError) -> str:
     if "block scalar" in context:
         return "syntaxe YAML invalide : " + _BLOCK
     if "cannot start any token" in problem:
-        if "'\\t'" in problem:
+        char = problem.split("'")[1] if "'" in problem else _char_at(text, exc.problem_mark)
+        if char in ("\t", "\\t"):
             return "tabulation interdite : indentez avec des espaces"
-        char = problem.split("'")[1] if "'" in problem else "?"
         return f"une valeur ne peut pas commencer par « {char} » : mettez-la entre guillemets"
     for needle, french in _SYNTAX:
         if needle in problem and french:

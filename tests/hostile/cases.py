@@ -184,7 +184,7 @@ IDENTITY = [
     Case("field-name-with-zero-width-space", actor("type_structure:", "sigle\u200b: AE\ntype_structure:"), "actors/hostile.md", 3,
          "champ « sigleU+200B » : champ inconnu"),
     Case("lone-surrogate-escape", actor("nom: Association exemple", 'nom: "Asso\\ud800ciation"'), "actors/hostile.md", 2,
-         "caractère invisible ou de contrôle U+D800 interdit"),
+         "séquence d'échappement Unicode invalide entre guillemets doubles"),
 ]  # fmt: skip
 
 IMAGES = [
