@@ -136,6 +136,33 @@ class Renderer:
         return Rendered(_CLEANER.clean(html), toc, sorted(self._issues))
 
 
+MAX_BRACKETS = 2000  # Python-Markdown slows down quadratically on thousands of "[": refused before rendering
+
+# What a body needs to contain for the renderer to have anything to report: raw HTML or an
+# autolink ("<"), an image, attribute syntax, an HTML entity, a level-1 heading, or a link.
+_RISKY = re.compile(r"<|!\[|\{|&|^ {0,3}#(?!#)|^=+[ \t]*$|javascript|vbscript|data:", re.M | re.I)
+_LINK_START = re.compile(r"\]\(|^ {0,3}\[[^\]\n]+\]:", re.M)
+_SAFE_DESTINATION = re.compile(r"\s*(?:https?://|mailto:|tel:|/|#|\.{1,2}/|[\w-]+[/#?.)])", re.A)
+
+
+def needs_render(body: str) -> bool:
+    """Whether rendering could report a problem in `body`: a fast pre-check for `validate`.
+
+    It may say yes for nothing (a safe link it cannot read), never no for a problem: every
+    problem the renderer reports needs one of the constructs looked for here.
+    """
+    if _RISKY.search(body):
+        return True
+    return any(not _SAFE_DESTINATION.match(body, m.end()) for m in _LINK_START.finditer(body))
+
+
+def too_many_brackets(body: str) -> tuple[int, int, str] | None:
+    count = body.count("[")
+    if count > MAX_BRACKETS:
+        return (*_locate(body, "["), f"texte refusé : {count} crochets « [ » ({MAX_BRACKETS} au plus)")
+    return None
+
+
 def _flatten(tokens: list[dict]) -> list[dict]:
     out = []
     for token in tokens:

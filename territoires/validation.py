@@ -19,7 +19,7 @@ from .loading import Record, read_record
 from .models import KINDS, RECORD_KINDS
 from .models.fields import DEPARTMENT_CODE, IMAGE_FILE, INSEE_CODE, RECORD_ID, REGION_CODE, SIREN
 from .problems import ContentError, Problems
-from .rendering import Renderer
+from .rendering import Renderer, needs_render, too_many_brackets
 from .strictyaml import format_loc
 from .territories import Reference, reference
 
@@ -46,10 +46,12 @@ def load_corpus(
     base_url: str = "",
     today: dt.date | None = None,
     territories: Reference | None = None,
+    render: bool = False,
 ) -> tuple[Corpus | None, Problems]:
     """Read and check everything under `content_dir`.
 
-    Returns the corpus (None if there is any error) and every problem found.
+    Returns the corpus (None if there is any error) and every problem found. With `render`, every
+    body is rendered to HTML (for the site); without, bodies are only checked.
     """
     problems = Problems(project_root or content_dir.parent)
     territories = territories or reference()
@@ -78,7 +80,7 @@ def load_corpus(
     _check_contacts(records, problems)
     for kind_records in records.values():
         for record in kind_records.values():
-            _render_body(record, renderer, problems)
+            _check_body(record, renderer, problems, render)
 
     if problems.errors:
         return None, problems
@@ -265,12 +267,24 @@ def _check_images(records: dict[str, dict[str, Record]], content_dir: Path, prob
                     problems.add(path, 0, 0, "fichier refusé : seules les images PNG, JPEG et WebP sont acceptées (pas de SVG)")
 
 
-def _render_body(record: Record, renderer: Renderer, problems: Problems) -> None:
+def _check_body(record: Record, renderer: Renderer, problems: Problems, render: bool) -> None:
+    """Report what the body's Markdown cannot contain; with `render`, keep its HTML for the site.
+
+    `validate` only renders the bodies that contain something risky (`needs_render`): rendering
+    every body is what makes a build slow. The build renders them all, and reports the same way.
+    """
     if record.kind in ("guide", "page") and not record.body.strip():
         what = "le contenu du guide" if record.kind == "guide" else "le contenu de la page"
         problems.add(record.path, record.body_line - 1, 1, f"texte manquant : écrivez {what} en Markdown sous l'en-tête")
+    bomb = too_many_brackets(record.body)
+    if bomb:
+        problems.add(record.path, record.body_line + bomb[0] - 1, bomb[1], bomb[2])
+        return
+    if not render and not needs_render(record.body):
+        return
     rendered = renderer.render(record.body)
     for line, col, message in rendered.issues:
         problems.add(record.path, record.body_line + line - 1, col, message)
-    record.html = rendered.html
-    record.toc = rendered.toc
+    if render:
+        record.html = rendered.html
+        record.toc = rendered.toc

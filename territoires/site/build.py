@@ -28,7 +28,7 @@ def build(settings: dict) -> BuildResult:
     first: a failed validation must leave the last good site in place (the `serve` loop relies on it).
     """
     settings = dict(settings)
-    settings[CORPUS_SETTING] = validated_corpus(Path(settings["PATH"]), base_url=settings["SITEURL"])
+    settings[CORPUS_SETTING] = validated_corpus(Path(settings["PATH"]), base_url=settings["SITEURL"], render=True)
     logging.getLogger("pelican").setLevel(logging.WARNING)
     quiet = console.quiet
     console.quiet = True  # Pelican's own summary counts articles, which we do not use

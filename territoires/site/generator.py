@@ -42,7 +42,7 @@ class SiteGenerator(Generator):
         base_url = self.settings["SITEURL"]
         # `build()` validates before Pelican runs and hands the corpus over; plain `pelican` runs load it here.
         self.corpus = self.settings.get("TERRITOIRES_CORPUS") or validated_corpus(
-            Path(self.settings["PATH"]), base_url=base_url
+            Path(self.settings["PATH"]), base_url=base_url, render=True
         )
         content = Path(self.settings["PATH"])
         changes = last_changes(content, content)

@@ -150,3 +150,19 @@ def test_rotated_photo_is_published_upright(hostile_site):
     with Image.open(hostile_site / "images" / "espion.jpg") as image:
         width, height = image.size
     assert height > width  # the 900 × 600 source says "rotate 90°"
+
+
+def test_the_fast_precheck_never_misses_what_rendering_reports(built_site):
+    """`validate` renders only bodies that `needs_render`: it must flag every body with an issue."""
+    from territoires.rendering import Renderer, needs_render
+    from tests.hostile.cases import MARKDOWN
+
+    renderer = Renderer()
+    _, corpus = built_site
+    bodies = [body for _, body, _ in MARKDOWN]
+    bodies += [r.body for r in [*corpus.records, *corpus.pages.values()]]
+    bodies += ["[a](java\tscript:x)", "[a]( javascript:x)", "[a][r]\n\n [r]: vbscript:x", "Titre\n===", "#Titre"]
+    for body in bodies:
+        if renderer.render(body).issues:
+            assert needs_render(body), body
+    assert not needs_render("Du texte avec un [lien](https://exemple.fr) et [un autre](/acteurs/anct/).\n\n## Partie")

@@ -6,7 +6,7 @@ from tests.conftest import ACTOR, EXPERIENCE, GUIDE, TODAY, minimal_tree, write
 
 def check(tmp_path, files):
     content = write(tmp_path, files)
-    corpus, problems = load_corpus(content, project_root=tmp_path, today=TODAY)
+    corpus, problems = load_corpus(content, project_root=tmp_path, today=TODAY, render=True)
     return corpus, [p.format() for p in sorted(problems.items)]
 
 
