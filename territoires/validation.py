@@ -9,7 +9,10 @@ problem and fails once, with all of them.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .corpus import Corpus
@@ -60,16 +63,18 @@ def load_corpus(
     records: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
     unreadable: set[str] = set()
 
+    jobs = []
     for kind in KINDS:
         for path in content_files(content_dir, kind):
             if path.is_dir():
                 problems.add(path, 0, 0, "dossier inattendu : les fiches sont des fichiers .md placés directement dans le dossier")
-                continue
-            record = read_record(path, KINDS[kind], problems)
-            if record is None:
-                unreadable.add(path.stem)
             else:
-                records[kind][record.id] = record
+                jobs.append((path, kind))
+    for (path, _), record in zip(jobs, _read_records(jobs, problems)):
+        if record is None:
+            unreadable.add(path.stem)
+        else:
+            records[record.kind][record.id] = record
 
     _check_unique_ids(records, problems)
     _check_pages(records["page"], content_dir, problems)
@@ -85,6 +90,29 @@ def load_corpus(
     if problems.errors:
         return None, problems
     return Corpus(records["actor"], records["experience"], records["guide"], records["page"], territories), problems
+
+
+PARALLEL_FROM = 1500  # files: below this, starting a second process costs more than it saves
+
+
+def _read_chunk(jobs: list[tuple[Path, str]], root: Path) -> tuple[list[Record | None], list]:
+    problems = Problems(root)
+    return [read_record(path, KINDS[kind], problems) for path, kind in jobs], problems.items
+
+
+def _read_records(jobs: list[tuple[Path, str]], problems: Problems) -> list[Record | None]:
+    """Read every file; a large corpus is read by one process per core (reading is CPU-bound)."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [read_record(path, KINDS[kind], problems) for path, kind in jobs]
+    size = -(-len(jobs) // (workers * 4))
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    records: list[Record | None] = []
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for chunk_records, chunk_problems in pool.map(_read_chunk, chunks, [problems.root] * len(chunks)):
+            records += chunk_records
+            problems.items += chunk_problems
+    return records
 
 
 def validated_corpus(content_dir: Path, **options) -> Corpus:

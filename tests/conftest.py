@@ -118,4 +118,4 @@ def built_site(tmp_path_factory):
 
     output = tmp_path_factory.mktemp("site") / "output"
     build(load_settings({"OUTPUT_PATH": str(output)}))
-    return output, validated_corpus(PROJECT_ROOT / "content", project_root=PROJECT_ROOT)
+    return output, validated_corpus(PROJECT_ROOT / "content", project_root=PROJECT_ROOT, render=True)

@@ -71,3 +71,15 @@ def broken_links(output: Path, base_path: str = "") -> list[str]:
                 if fragment not in ids:
                     broken.append(f"{page.relative_to(output.resolve())} -> {link} (ancre absente)")
     return broken
+
+
+def search_records(output: Path) -> list[dict]:
+    """Every document of the built search index, in index order, as the search page reads them."""
+    import json
+
+    folder = output / "recherche"
+    rows = []
+    for chunk in sorted((folder / "fiches").glob("*.json")):
+        rows += json.loads(chunk.read_text(encoding="utf-8"))
+    keys = ("id", "type", "titre", "url", "resume", "lieu", "archive")
+    return [dict(zip(keys, row)) for row in rows]

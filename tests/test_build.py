@@ -10,7 +10,7 @@ from territoires.problems import ContentError
 from territoires.site.build import build
 from territoires.site.settings import load_settings
 from tests.conftest import ACTOR, minimal_tree, write
-from tests.sitecheck import broken_links, parse_page
+from tests.sitecheck import broken_links, parse_page, search_records
 
 
 def build_tree(tmp_path, files, siteurl=""):
@@ -164,8 +164,8 @@ def test_an_archived_record_keeps_its_page_but_leaves_the_listings(tmp_path):
     assert "/acteurs/ancienne-association/" not in main and "/acteurs/ancienne-association/" in archives
     assert "ancienne-association" not in read(output, "parcours/fiches.json")
     assert "ancienne-association" not in read(output, "territoires/34/index.html")
-    docs = json.loads(read(output, "recherche/index.json"))["documents"]
-    assert [d.get("archive") for d in docs if d["id"] == "ancienne-association"] == [True]
+    docs = search_records(output)
+    assert [d.get("archive") for d in docs if d["id"] == "ancienne-association"] == [1]
     rows = read(output, "donnees/acteurs.csv").splitlines()
     assert any(r.startswith("ancienne-association,") and ",2026-02-01,L'association a cessé son activité.," in r for r in rows)
 

@@ -24,7 +24,7 @@ import pytest
 from territoires.models import KINDS, RECORD_KINDS
 from territoires.paths import NODE_MODULES, PROJECT_ROOT
 from territoires.site.settings import load_settings
-from tests.sitecheck import broken_links, parse_page
+from tests.sitecheck import broken_links, parse_page, search_records
 
 EXPORT_NAMES = {"actor": "acteurs", "experience": "experiences", "guide": "guides"}
 SEARCH_TYPES = {"actor": "acteur", "experience": "experience", "guide": "guide"}
@@ -54,7 +54,7 @@ def test_nothing_is_lost(built_site, kind):
     prefix = KINDS[kind].url_prefix
     pages = sorted(p.name for p in (output / prefix).iterdir() if p.is_dir() and p.name != "page")
     assert pages == ids and all((output / prefix / i / "index.html").is_file() for i in ids)
-    searched = [doc["id"] for doc in read_json(output, "recherche/index.json")["documents"] if doc["type"] == SEARCH_TYPES[kind]]
+    searched = [doc["id"] for doc in search_records(output) if doc["type"] == SEARCH_TYPES[kind]]
     assert sorted(searched) == ids  # exactly one entry each: no duplicate either
     rows = list(csv.DictReader(io.StringIO((output / f"donnees/{EXPORT_NAMES[kind]}.csv").read_text(encoding="utf-8"))))
     assert sorted(row["id"] for row in rows) == ids
@@ -87,7 +87,7 @@ def test_the_sitemap_lists_every_page_and_every_public_url_resolves(built_site):
     urls += [item["url"] for name in EXPORT_NAMES.values() for item in read_json(output, "donnees/territoires-en-commun.json")[name]]
     missing = [url for url in urls if not _output_file(output, url).is_file()]
     assert urls and missing == []
-    searched = [doc["url"] for doc in read_json(output, "recherche/index.json")["documents"]]
+    searched = [doc["url"] for doc in search_records(output)]
     assert [url for url in searched if not (output / url / "index.html").is_file()] == []
 
 

@@ -131,6 +131,16 @@ def process(word: str) -> str | None:
     return stem(fold(word))
 
 
+@lru_cache(maxsize=500_000)
+def _term(token: str) -> str | None:
+    return process(token)
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of a text: tokenized, then each word through the pipeline (once per distinct word)."""
+    return [t for t in map(_term, tokenize(text)) if t]
+
+
 def prefix_term(word: str) -> str | None:
     """The typed-so-far word for prefix matching: elided, trimmed and folded, but not stemmed."""
     word = elide(trim(word.lower()))

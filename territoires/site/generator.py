@@ -22,7 +22,7 @@ from ..exports.package import data_files
 from ..parcours import parcours_files
 from ..rendering import Renderer
 from ..schemas import SCHEMA_VERSION
-from ..search.index import payload as search_payload
+from ..search.index import search_files
 from . import views
 from .feeds import atom_feed, share_picture, sitemap_xml
 from .files import copy_vendor_files, write_json, write_text
@@ -81,7 +81,8 @@ class SiteGenerator(Generator):
     def generate_output(self, writer):
         output = Path(self.output_path)
         copy_vendor_files(output)
-        write_json(output, "recherche/index.json", search_payload(self.corpus))
+        for relative, data in search_files(self.corpus).items():
+            write_json(output, relative, data)
         for relative, data in parcours_files(self.corpus).items():
             write_json(output, relative, data)
         for relative, text in self.data_files.items():

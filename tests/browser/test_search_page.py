@@ -104,16 +104,20 @@ def test_status_is_announced(page, site_url):
     assert "pour « concertation »" in status.inner_text()
 
 
-def test_search_files_load_only_when_a_search_starts(page, site_url):
+def test_search_files_load_only_when_a_search_starts(page, site_url, built_site):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{site_url}/acteurs/decider-ensemble/")
     page.goto(f"{site_url}/recherche/")
     page.wait_for_load_state("networkidle")
-    assert not [u for u in requested if "lunr" in u or u.endswith("index.json")]
+    assert not [u for u in requested if "lunr" in u or "/recherche/" in u and u.endswith(".json")]
     page.locator("#q").fill("budget")
     page.wait_for_selector("#results .result")
-    assert [u for u in requested if u.endswith("/recherche/index.json")]
+    fetched = [u for u in requested if "/recherche/" in u and u.endswith(".json")]
+    assert any(u.endswith("/recherche/meta.json") for u in fetched)
+    assert any("/recherche/termes/" in u for u in fetched) and any("/recherche/fiches/" in u for u in fetched)
+    pieces = len(list((built_site[0] / "recherche" / "termes").glob("*.json")))
+    assert len([u for u in fetched if "/termes/" in u]) < pieces or pieces == 1  # only the pieces the query needs
 
 
 def test_without_javascript_the_page_points_to_static_listings(browser, site_url):

@@ -21,6 +21,7 @@ from territoires.site.build import build
 from territoires.site.settings import load_settings
 from tests.conftest import ACTOR, EXPERIENCE, GUIDE, minimal_tree, write
 from tests.sitecheck import parse_page
+from tests.sitecheck import search_records
 
 # Closes a <script> (JSON-LD), opens an element with a handler, closes an attribute value.
 HOSTILE = """</script><script>alert(1)</script><img src=x onerror=alert(1)> " onmouseover="alert(2)" '"""
@@ -126,8 +127,7 @@ def strings(value) -> list[str]:
 
 
 def test_data_files_keep_the_text_verbatim(hostile_site):
-    search = json.loads((hostile_site / "recherche" / "index.json").read_text(encoding="utf-8"))
-    assert HOSTILE in [doc["titre"] for doc in search["documents"]]
+    assert HOSTILE in [doc["titre"] for doc in search_records(hostile_site)]
     everything = json.loads((hostile_site / "donnees" / "territoires-en-commun.json").read_text(encoding="utf-8"))
     assert HOSTILE in [actor["nom"] for actor in everything["acteurs"]]
 

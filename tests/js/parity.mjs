@@ -1,8 +1,9 @@
-// Runs the site's own search code (theme/static/js/search-core.js) in node, on a prebuilt index.
-// Usage: node tests/js/parity.mjs <index.json> <input.json>
-// input.json: {"queries": [...], "words": [...]} -> prints {"results": {query: [[ref, score]...]}, "words": {word: [terms]}}
-import { readFileSync } from "node:fs";
+// Runs the site's own search code (theme/static/js/search-core.js) in node, on the built index pieces.
+// Usage: node tests/js/parity.mjs <output/recherche/> <input.json>
+// input.json: {"queries": [...], "words": [...]} -> prints {"results": {query: [[doc, score]...]}, "words": {word: [terms]}}
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { createSearch } from "../../theme/static/js/search-core.js";
 
 const require = createRequire(import.meta.url);
@@ -10,12 +11,13 @@ const lunr = require("lunr");
 require("lunr-languages/lunr.stemmer.support.js")(lunr);
 require("lunr-languages/lunr.fr.js")(lunr);
 
-const payload = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const input = JSON.parse(readFileSync(process.argv[3], "utf8"));
-const engine = createSearch(lunr, payload);
+const folder = process.argv[2];
+const load = async (path) => JSON.parse(await readFile(join(folder, path), "utf8"));
+const input = JSON.parse(await readFile(process.argv[3], "utf8"));
+const engine = createSearch(lunr, await load("meta.json"), load);
 
 const results = {};
-for (const query of input.queries) results[query] = engine.search(query).map((r) => [r.ref, r.score]);
+for (const query of input.queries) results[query] = (await engine.search(query)).map((r) => [r.doc, r.score]);
 const words = {};
 for (const word of input.words) words[word] = engine.terms(word);
 process.stdout.write(JSON.stringify({ results, words }));

@@ -1,12 +1,16 @@
-// Search core, shared by the search page and by the parity test run in node.
-// Mirrors territoires/search/pipeline.py and territoires/search/index.py: the same pipeline
-// functions under the same names, the same query, the same tie-break. No DOM here.
+// Search core, shared by the search page and by the parity test run in node. No DOM here.
+//
+// The index is lunr's, built in Python (territoires/search/), cut into pieces (shards.py): a query
+// fetches only the pieces holding its terms. Scoring is lunr's own: a query vector per field
+// (clause boosts per term), cosine against the document's field vector (lunr's BM25 weights), summed
+// over fields. The text pipeline is the one Python used, under the same names; the parity test checks
+// that rankings are identical to lunr.py's.
 
 const registered = new WeakSet();
 
-// Register our pipeline functions under the names the prebuilt index refers to.
-// accentFold-fr and stemmer-fr are lunr-languages' own (lunr.fr.js must be loaded first);
-// elision-fr, trimmer-fr and stopWordFilter-fr are ours, built from the settings Python used.
+// Register our pipeline functions under the names the index refers to. accentFold-fr and stemmer-fr
+// are lunr-languages' own (lunr.fr.js must be loaded first); trimmer-fr, elision-fr and
+// stopWordFilter-fr are ours, built from the settings Python used (data/recherche/).
 export function registerPipeline(lunr, settings) {
   if (registered.has(lunr)) return;
   const word = settings.caracteres_mot;
@@ -32,14 +36,61 @@ export function registerPipeline(lunr, settings) {
   registered.add(lunr);
 }
 
-export function createSearch(lunr, payload) {
-  const settings = payload.pipeline;
+// Ranking: score (rounded, so that both languages agree on ties), then document number.
+export const byRank = (a, b) => Math.round(b.score * 1e10) - Math.round(a.score * 1e10) || a.doc - b.doc;
+
+// `meta` is recherche/meta.json; `load(path)` fetches a file of recherche/ and resolves to its JSON.
+export function createSearch(lunr, meta, load) {
+  const settings = meta.reglages;
   registerPipeline(lunr, settings);
-  const index = lunr.Index.load(payload.index);
+  const pipeline = lunr.Pipeline.load(meta.pipeline);
+  const fieldCount = meta.champs.length;
+  const starts = meta.morceaux.map(([start]) => start);
+  const pieces = new Map();
   const separator = new RegExp(settings.separateur);
   const elision = new RegExp(`^(?:${settings.elisions.join("|")})[${settings.apostrophes}]`);
   const trim = new RegExp(`^[^${settings.caracteres_mot}]+|[^${settings.caracteres_mot}]+$`, "g");
   const stopWords = new Set(settings.mots_vides);
+
+  const piece = (i) => {
+    if (!pieces.has(i)) pieces.set(i, load(`termes/${meta.morceaux[i][1]}.json`));
+    return pieces.get(i);
+  };
+  // The piece whose range holds `term`: the last one that starts at or before it.
+  const pieceOf = (term) => {
+    let low = 0;
+    let high = starts.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (starts[middle] <= term) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found;
+  };
+
+  // [[term, entry]] for a term, or for every term starting with `prefix` (trailing wildcard).
+  async function expand(term, wildcard) {
+    if (!wildcard) {
+      const i = pieceOf(term);
+      const entry = i >= 0 ? (await piece(i))[term] : undefined;
+      return entry ? [[term, entry]] : [];
+    }
+    const first = Math.max(pieceOf(term), 0);
+    let last = first;
+    while (last + 1 < starts.length && starts[last + 1] < term + "\uffff") last += 1;
+    const found = [];
+    for (let i = first; i <= last; i += 1) {
+      for (const [candidate, entry] of Object.entries(await piece(i))) {
+        if (candidate.startsWith(term)) found.push([candidate, entry]);
+      }
+    }
+    return found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
 
   const tokenize = (text) =>
     String(text)
@@ -47,61 +98,94 @@ export function createSearch(lunr, payload) {
       .split(separator)
       .filter((t) => t);
 
-  // The typed-so-far last word, for prefix matching: elided, trimmed, folded, not stemmed.
+  // The typed-so-far last word, for prefix matching: trimmed, elided, folded, not stemmed.
   const prefixTerm = (word) => {
     const w = word.toLowerCase().replace(trim, "").replace(elision, "");
     if (w.length < 2 || stopWords.has(w)) return null;
     return lunr.fr.accentFoldTerm(w);
   };
 
-  // Ranked [{ref, score}] for a query typed by a visitor (see search() in index.py).
-  const search = (text) => {
+  // Ranked [{doc, score}] for a query typed by a visitor (see search() in territoires/search/index.py):
+  // every word is an optional term; the last one also matches as a prefix, with a smaller boost.
+  async function search(text) {
     const tokens = tokenize(text);
     if (!tokens.length) return [];
+    const clauses = tokens.map((term) => ({ term, usePipeline: true, wildcard: false, boost: 1 }));
     const prefix = prefixTerm(tokens[tokens.length - 1]);
-    const results = index.query((q) => {
-      for (const token of tokens) q.term(token, {});
-      if (prefix) {
-        q.term(prefix, {
-          usePipeline: false,
-          wildcard: lunr.Query.wildcard.TRAILING,
-          boost: settings.bonus_prefixe,
-        });
+    if (prefix) clauses.push({ term: prefix, usePipeline: false, wildcard: true, boost: settings.bonus_prefixe });
+
+    const query = Array.from({ length: fieldCount }, () => new Map()); // per field: term index -> weight
+    const documents = new Map(); // doc * fieldCount + field -> Map(term index -> weight)
+    const seen = new Set();
+    for (const clause of clauses) {
+      const terms = clause.usePipeline ? pipeline.runString(clause.term) : [clause.term];
+      for (const term of terms) {
+        for (const [expanded, entry] of await expand(term, clause.wildcard)) {
+          const termIndex = entry[0];
+          for (const vector of query) vector.set(termIndex, (vector.get(termIndex) || 0) + clause.boost);
+          if (seen.has(expanded)) continue;
+          seen.add(expanded);
+          for (let k = 1; k < entry.length; k += 3) {
+            const key = entry[k] * fieldCount + entry[k + 1];
+            if (!documents.has(key)) documents.set(key, new Map());
+            documents.get(key).set(termIndex, entry[k + 2]);
+          }
+        }
       }
-    });
-    return results
-      .map((r) => ({ ref: r.ref, score: r.score }))
-      .sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-  };
+    }
+    // lunr: similarity = dot(query, document) / |query|, summed over the fields where the document matched.
+    const sorted = query.map((vector) => [...vector].sort((a, b) => a[0] - b[0]));
+    const magnitudes = sorted.map((entries) => Math.sqrt(entries.reduce((sum, [, w]) => sum + w * w, 0)));
+    const scores = new Map();
+    for (const [key, weights] of documents) {
+      const field = key % fieldCount;
+      const doc = (key - field) / fieldCount;
+      let dot = 0;
+      for (const [termIndex, w] of sorted[field]) {
+        const d = weights.get(termIndex);
+        if (d !== undefined) dot += w * d;
+      }
+      const score = magnitudes[field] ? dot / magnitudes[field] : 0;
+      scores.set(doc, (scores.get(doc) || 0) + score);
+    }
+    return [...scores].map(([doc, score]) => ({ doc, score })).sort(byRank);
+  }
 
   // Index terms of a word (empty if it is a stop word): used to highlight matched words.
-  const terms = (word) => index.pipeline.runString(word.toLowerCase());
+  const terms = (word) => pipeline.runString(word.toLowerCase());
 
-  return { index, search, tokenize, prefixTerm, terms };
+  return { search, tokenize, prefixTerm, terms };
 }
 
-// Facet filtering with disjunctive counts: within a facet values are OR-ed, across facets AND-ed;
-// the count of a value is the number of results it would give with the other facets applied.
-export function applyFacets(docs, selected, facetNames) {
+// Facet filtering with disjunctive counts: within a facet values are OR-ed, across facets AND-ed; the
+// count of a value is the number of results it would give with the other facets applied. `table` is
+// recherche/facettes.json; `docs` are document numbers; `selected` maps facet -> chosen values.
+export function applyFacets(docs, selected, facetNames, table) {
+  const everywhere = new Set(table.partout);
+  const chosen = {};
+  for (const facet of facetNames) {
+    const values = table.valeurs[facet] || [];
+    chosen[facet] = new Set((selected[facet] || []).map((v) => values.indexOf(v)).filter((i) => i >= 0));
+  }
+  const territorial = (facet) => facet === "region" || facet === "departement";
   const matches = (doc, facet) => {
-    const wanted = selected[facet];
-    if (!wanted || !wanted.length) return true;
-    if (doc.partout && (facet === "region" || facet === "departement")) return true;
-    const values = (doc.facettes && doc.facettes[facet]) || [];
-    return wanted.some((v) => values.includes(v));
+    if (!(selected[facet] || []).length) return true;
+    if (everywhere.has(doc) && territorial(facet)) return true;
+    return (table.fiches[facet][doc] || []).some((i) => chosen[facet].has(i));
   };
   const kept = docs.filter((doc) => facetNames.every((f) => matches(doc, f)));
   const counts = {};
   for (const facet of facetNames) {
-    const pool = docs.filter((doc) => facetNames.every((f) => f === facet || matches(doc, f)));
+    const values = table.valeurs[facet] || [];
     const tally = {};
-    let everywhere = 0; // national actors count for every region and department shown
-    for (const doc of pool) {
-      if (doc.partout && (facet === "region" || facet === "departement")) everywhere += 1;
-      else for (const value of (doc.facettes && doc.facettes[facet]) || []) tally[value] = (tally[value] || 0) + 1;
+    let anywhere = 0; // national actors count for every region and department shown
+    for (const doc of docs) {
+      if (!facetNames.every((f) => f === facet || matches(doc, f))) continue;
+      if (everywhere.has(doc) && territorial(facet)) anywhere += 1;
+      else for (const i of table.fiches[facet][doc] || []) tally[values[i]] = (tally[values[i]] || 0) + 1;
     }
-    for (const value of Object.keys(tally)) tally[value] += everywhere;
-    if (everywhere) tally["*"] = everywhere;
+    for (const value of Object.keys(tally)) tally[value] += anywhere;
+    if (anywhere) tally["*"] = anywhere;
     counts[facet] = tally;
   }
   return { kept, counts };

@@ -18,35 +18,58 @@ const PAGE = 30; // results shown at once; "Afficher plus" adds as many
 const KIND_LABELS = { acteur: "Acteur", experience: "Retour d'expérience", guide: "Guide" };
 
 let engine = null; // { search, terms, prefixTerm, tokenize }
-let payload = null;
-let docsById = null;
+let meta = null;
+let facetTable = null; // recherche/facettes.json, fetched after the first results
 let facetNames = [];
 let selected = {};
 let shown = PAGE;
 let loading = null;
 let announceTimer = null;
+let generation = 0; // the latest update wins when fetches come back out of order
+const chunks = new Map();
+
+function fetchJson(path) {
+  return fetch(app.dataset.index + path).then((response) => {
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    return response.json();
+  });
+}
 
 async function load() {
   if (!loading) {
     loading = (async () => {
       const vendor = app.dataset.vendor;
-      const [response] = await Promise.all([
-        fetch(app.dataset.index),
+      const [loadedMeta] = await Promise.all([
+        fetchJson("meta.json"),
         (async () => {
           await loadScript(vendor + "lunr.min.js");
           await loadScript(vendor + "lunr.stemmer.support.min.js");
           await loadScript(vendor + "lunr.fr.min.js");
         })(),
       ]);
-      if (!response.ok) throw new Error(`index ${response.status}`);
-      payload = await response.json();
-      engine = createSearch(window.lunr, payload);
-      docsById = new Map(payload.documents.map((d) => [d.id, d]));
-      facetNames = Object.keys(payload.facettes);
-      buildFacets();
+      meta = loadedMeta;
+      engine = createSearch(window.lunr, meta, fetchJson);
+      facetNames = Object.keys(meta.facettes);
     })();
   }
   return loading;
+}
+
+let facetsLoading = null;
+function loadFacets() {
+  facetsLoading = facetsLoading || fetchJson("facettes.json").then((table) => {
+    facetTable = table;
+    buildFacets();
+  });
+  return facetsLoading;
+}
+
+// Title, URL, summary and place of result number `doc` (fetched by chunks of documents).
+async function record(doc) {
+  const number = Math.floor(doc / meta.fiches_par_morceau);
+  if (!chunks.has(number)) chunks.set(number, fetchJson(`fiches/f${String(number).padStart(3, "0")}.json`));
+  const [id, type, titre, url, resume, lieu, archive] = (await chunks.get(number))[doc % meta.fiches_par_morceau];
+  return { doc, id, type, titre, url, resume, lieu, archive: Boolean(archive) };
 }
 
 // ---- URL state -------------------------------------------------------------------------
@@ -78,16 +101,9 @@ function hasFilters() {
 
 function buildFacets() {
   facetsBox.replaceChildren();
-  const present = {};
-  for (const facet of facetNames) present[facet] = new Set();
-  for (const doc of payload.documents) {
-    for (const facet of facetNames) {
-      for (const value of (doc.facettes && doc.facettes[facet]) || []) present[facet].add(value);
-    }
-  }
   for (const facet of facetNames) {
-    const labels = payload.libelles[facet] || {};
-    const values = [...present[facet]].sort((a, b) =>
+    const labels = meta.libelles[facet] || {};
+    const values = [...(facetTable.valeurs[facet] || [])].sort((a, b) =>
       facet === "type" ? 0 : (labels[a] || a).localeCompare(labels[b] || b, "fr"),
     );
     if (!values.length) continue;
@@ -118,7 +134,7 @@ function buildFacets() {
       element(
         "fieldset",
         { class: "facet", "data-facet": facet, "aria-labelledby": legendId },
-        element("legend", { id: legendId }, payload.facettes[facet]),
+        element("legend", { id: legendId }, meta.facettes[facet]),
         list,
       ),
     );
@@ -149,9 +165,9 @@ function refreshActiveFilters() {
   const list = element("ul", { class: "active-filters__list", "aria-label": "Filtres actifs" });
   for (const facet of facetNames) {
     for (const value of selected[facet] || []) {
-      const label = (payload.libelles[facet] || {})[value] || value;
+      const label = (meta.libelles[facet] || {})[value] || value;
       const button = element("button", { type: "button", class: "chip" }, `${label} `, element("span", { "aria-hidden": "true" }, "×"));
-      button.setAttribute("aria-label", `Retirer le filtre ${payload.facettes[facet]} : ${label}`);
+      button.setAttribute("aria-label", `Retirer le filtre ${meta.facettes[facet]} : ${label}`);
       button.addEventListener("click", () => {
         selected[facet] = (selected[facet] || []).filter((v) => v !== value);
         update(true);
@@ -195,7 +211,7 @@ function highlighted(text, queryTerms, prefix) {
   return fragment;
 }
 
-function renderResults(docs, query) {
+function renderResults(page, total, query) {
   const queryTerms = new Set();
   let prefix = null;
   if (query) {
@@ -205,8 +221,10 @@ function renderResults(docs, query) {
   }
   resultsList.replaceChildren();
   const base = app.dataset.site;
-  for (const doc of docs.slice(0, shown)) {
-    const themes = (doc.facettes.theme || []).map((t) => element("li", {}, payload.libelles.theme[t] || t));
+  for (const doc of page) {
+    const themes = facetTable
+      ? (facetTable.fiches.theme[doc.doc] || []).map((i) => element("li", {}, meta.libelles.theme[facetTable.valeurs.theme[i]]))
+      : [];
     resultsList.append(
       element(
         "li",
@@ -223,12 +241,12 @@ function renderResults(docs, query) {
       ),
     );
   }
-  if (docs.length > shown) {
-    const more = element("button", { type: "button", class: "button--secondary" }, `Afficher ${Math.min(PAGE, docs.length - shown)} résultats de plus`);
-    more.addEventListener("click", () => {
-      const first = shown;
+  if (total > page.length) {
+    const more = element("button", { type: "button", class: "button--secondary" }, `Afficher ${Math.min(PAGE, total - page.length)} résultats de plus`);
+    more.addEventListener("click", async () => {
+      const first = page.length;
       shown += PAGE;
-      renderResults(docs, query);
+      await update(true);
       const next = resultsList.children[first];
       if (next) next.querySelector("a").focus();
     });
@@ -246,21 +264,25 @@ function plural(n, word) {
   return `${n} ${word}${n > 1 ? "s" : ""}`;
 }
 
-function update(immediately = false) {
+async function update(immediately = false) {
+  const current = ++generation;
   const query = input.value.trim();
   writeUrl();
-  let docs;
+  if (hasFilters() && !facetTable) await loadFacets();
+  let ranked;
   if (query) {
-    docs = engine.search(query).map((r) => docsById.get(r.ref)).filter(Boolean);
+    ranked = (await engine.search(query)).map((r) => r.doc);
   } else if (hasFilters()) {
-    docs = [...payload.documents].sort((a, b) => a.titre.localeCompare(b.titre, "fr"));
+    ranked = Array.from({ length: meta.documents }, (_, i) => i);
   } else {
-    docs = [];
+    ranked = [];
   }
-  const { kept, counts } = applyFacets(docs, selected, facetNames);
-  refreshFacets(counts);
+  const { kept, counts } = facetTable ? applyFacets(ranked, selected, facetNames, facetTable) : { kept: ranked, counts: {} };
+  const page = await Promise.all(kept.slice(0, shown).map(record));
+  if (current !== generation) return; // a newer keystroke took over
+  if (facetTable) refreshFacets(counts);
   refreshActiveFilters();
-  renderResults(kept, query);
+  renderResults(page, kept.length, query);
   helpBox.hidden = !(query || hasFilters()) || kept.length > 0;
   facetsBox.hidden = !(query || hasFilters());
   if (!query && !hasFilters()) {
@@ -270,6 +292,7 @@ function update(immediately = false) {
   } else {
     announce(`${plural(kept.length, "résultat")}${query ? ` pour « ${query} »` : ""}.`, immediately);
   }
+  if (!facetTable && (query || hasFilters())) loadFacets().then(() => current === generation && update(true));
 }
 
 async function start(immediately) {
