@@ -33,11 +33,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     Exemple : python build.py validate content/actors/decider-ensemble.md
     """
-    from .validation import load_corpus
+    from .validation import content_files, load_corpus
 
     settings = _settings(args)
     content = Path(settings["PATH"])
-    corpus, found = load_corpus(content)
+    _, found = load_corpus(content, keep=False)  # checking only: no corpus is assembled
     items = found.items
     if args.paths:
         wanted = [Path(p).resolve() for p in args.paths]
@@ -50,12 +50,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
         files = len({p.path for p in errors})
         print(f"✗ {_plural(len(errors), 'problème')} dans {_plural(files, 'fichier')}.", file=sys.stderr)
         return EXIT_CONTENT
-    if corpus is None:  # problems elsewhere than in the requested paths
+    if found.errors:  # problems elsewhere than in the requested paths
         print("✓ Aucun problème dans les fichiers demandés (d'autres fichiers en ont).", file=sys.stderr)
         return EXIT_OK
+    count = {kind: len(content_files(content, kind)) for kind in ("actor", "experience", "guide", "page")}
     print(
-        f"✓ {_plural(len(corpus.actors), 'acteur')}, {_plural(len(corpus.experiences), 'retour', 'retours')}"
-        f" d'expérience, {_plural(len(corpus.guides), 'guide')} et {_plural(len(corpus.pages), 'page')} : aucun problème.",
+        f"✓ {_plural(count['actor'], 'acteur')}, {_plural(count['experience'], 'retour', 'retours')}"
+        f" d'expérience, {_plural(count['guide'], 'guide')} et {_plural(count['page'], 'page')} : aucun problème.",
         file=sys.stderr,
     )
     return EXIT_OK

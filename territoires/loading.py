@@ -176,13 +176,16 @@ def read_record(path: Path, kind: Kind, problems: Problems) -> Record | None:
         problems.add(path, front_line, 1, "l'en-tête doit être une suite de champs « nom: valeur »")
         return None
     ok = not parsed.issues
-    ok &= _check_characters(path, raw, parsed.positions, problems)
+    # Walk the fields only when the header holds a suspect character or an escape that could make one.
+    if _FORBIDDEN_CHARACTERS.search(front) or "\\" in front:
+        ok &= _check_characters(path, raw, parsed.positions, problems)
     ok &= _check_fields_after_front_matter(path, body, body_line, kind, problems)
-    for number, line in enumerate(body.split("\n"), start=body_line):
-        match = _FORBIDDEN_CHARACTERS.search(line)
-        if match:
-            problems.add(path, number, match.start() + 1, f"caractère invisible ou de contrôle {_codepoint(match.group())} interdit dans le texte")
-            ok = False
+    for match in _FORBIDDEN_CHARACTERS.finditer(body):
+        start = match.start()
+        number = body_line + body.count("\n", 0, start)
+        column = start - (body.rfind("\n", 0, start) + 1) + 1
+        problems.add(path, number, column, f"caractère invisible ou de contrôle {_codepoint(match.group())} interdit dans le texte")
+        ok = False
     model = None
     try:
         model = kind.model.model_validate(raw)
@@ -212,14 +215,15 @@ def position(positions: dict, loc: tuple, default: tuple[int, int] = (0, 0)) -> 
     return default
 
 
+# "champ:" on the body's first line, or on a line right after a "---" line.
+_FIELD_AFTER_CLOSING = re.compile(r"(?:\A|^---[ \t]*\n)([a-z_]+) *:", re.M)
+
+
 def _check_fields_after_front_matter(path: Path, body: str, body_line: int, kind: Kind, problems: Problems) -> bool:
     """A field written after the closing line (or a second front matter) would silently become text."""
-    lines = body.split("\n")
-    for index, line in enumerate(lines):
-        if index and lines[index - 1].rstrip() != "---":
-            continue
-        match = re.match(r"([a-z_]+) *:", line)
-        if match and match.group(1) in kind.model.model_fields:
+    for match in _FIELD_AFTER_CLOSING.finditer(body):
+        index = body.count("\n", 0, match.start(1))
+        if match.group(1) in kind.model.model_fields:
             problems.add(
                 path, body_line + index, 1,
                 f"champ « {match.group(1)} » écrit après la fin de l'en-tête (ligne {body_line - 1}) : une fiche n'a"

@@ -28,6 +28,7 @@ class Reach:
     epcis: frozenset[str]
     communes: frozenset[str]
     local_departments: frozenset[str]  # departments containing a listed EPCI or commune
+    worked_departments: frozenset[str]  # every department where it works, wholly or partly (national aside)
 
     def level_in_department(self, department: str, ref: Reference) -> str | None:
         """How the actor covers `department`: as a whole ("departement", "region", "national") or
@@ -53,18 +54,19 @@ class Reach:
 
     def department_codes(self, ref: Reference) -> set[str]:
         """Departments where the actor works, wholly or partly (national coverage aside)."""
-        return {d for d in ref.departments if d in self.local_departments or d in self.departments
-                or ref.departments[d].region in self.regions}  # fmt: skip
+        return set(self.worked_departments)
 
     def region_codes(self, ref: Reference) -> set[str]:
         """Regions where the actor works, wholly or partly (national coverage aside)."""
-        return {ref.departments[d].region for d in self.department_codes(ref)}
+        return {ref.departments[d].region for d in self.worked_departments}
 
 
 def reach(record: Record, ref: Reference) -> Reach:
     coverage = record.data.intervention
     local = {d for siren in coverage.epci for d in ref.epcis[siren].departments}
     local |= {ref.communes[code].department for code in coverage.communes}
+    regions = set(coverage.regions)
+    worked = local | set(coverage.departements) | {d.code for d in ref.departments.values() if d.region in regions}
     return Reach(
         national=coverage.national,
         regions=frozenset(coverage.regions),
@@ -72,6 +74,7 @@ def reach(record: Record, ref: Reference) -> Reach:
         epcis=frozenset(coverage.epci),
         communes=frozenset(coverage.communes),
         local_departments=frozenset(local),
+        worked_departments=frozenset(worked),
     )
 
 

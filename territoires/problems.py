@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .characters import visible
@@ -72,7 +73,7 @@ class Problems:
         if self.root is not None:
             try:
                 # The folder is resolved, not the file: a symbolic link is named as itself, not as its target.
-                return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
+                return (_resolved(path.parent) / path.name).relative_to(_resolved(self.root)).as_posix()
             except ValueError:
                 pass
         return path.as_posix()
@@ -98,6 +99,12 @@ class Problems:
 
     def __len__(self) -> int:
         return len(self.items)
+
+
+@lru_cache(maxsize=1024)
+def _resolved(folder: Path) -> Path:
+    # Thousands of records share a handful of folders: each is resolved once.
+    return folder.resolve()
 
 
 def to_json(problems: list[Problem]) -> str:

@@ -133,40 +133,48 @@ def parse(text: str, *, first_line: int = 1) -> Parsed:
         col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         issue((line, col), f"caractère invisible ou de contrôle U+{ord(match.group()):04X} interdit (saut de ligne Unicode)")
     text = _YAML_ONLY_BREAKS.sub(" ", text)
-    for number, line in enumerate(text.split("\n"), start=first_line):
-        if line.startswith("%"):  # PyYAML would point at the line after the directive
-            issue((number, 1), "syntaxe YAML invalide : " + _DIRECTIVE)
-            result.aborted = True
-            return result
+    directive = _DIRECTIVE_LINE.search(text)
+    if directive:  # PyYAML would point at the line after the directive
+        issue((text.count("\n", 0, directive.start()) + first_line, 1), "syntaxe YAML invalide : " + _DIRECTIVE)
+        result.aborted = True
+        return result
 
+    loader = _LOADER(text)
     try:
-        for event in yaml.parse(text, Loader=_LOADER):
-            if isinstance(event, yaml.DocumentStartEvent):
+        # The parser is driven event by event (as yaml.parse() does, minus a generator per file).
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None or event.tag is not None:
+                    refuse_decorations(event)
+                value: Any = event.value
+                if event.implicit[0] and (value == "" or value in _NULLS):  # plain (unquoted) scalar
+                    value = None
+                mark = event.start_mark
+                attach(value, (mark.line + 1 + offset, mark.column + 1), True)
+            elif kind is yaml.StreamEndEvent or event is None:
+                break
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     issue(pos(event.start_mark), "un seul bloc YAML est attendu dans l'en-tête")
                     result.aborted = True
                     break
-            elif isinstance(event, yaml.AliasEvent):
+            elif kind is yaml.AliasEvent:
                 issue(pos(event.start_mark), f"alias YAML « *{event.anchor} » non autorisé : écrivez la valeur en entier")
                 attach(None, pos(event.start_mark), True)
-            elif isinstance(event, yaml.ScalarEvent):
-                refuse_decorations(event)
-                value: Any = event.value
-                if event.implicit[0] and (value == "" or value in _NULLS):  # plain (unquoted) scalar
-                    value = None
-                attach(value, pos(event.start_mark), True)
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 refuse_decorations(event)
                 if len(stack) >= MAX_DEPTH:
                     issue(pos(event.start_mark), f"structure imbriquée trop profonde (plus de {MAX_DEPTH} niveaux)")
                     result.aborted = True
                     break
-                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                container: Any = {} if kind is yaml.MappingStartEvent else []
                 frame = _Frame(container, child_loc())
                 frame.start_pos = pos(event.start_mark)
                 stack.append(frame)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
                 attach(frame.container, frame.start_pos, False)
     except yaml.MarkedYAMLError as exc:
@@ -178,10 +186,13 @@ def parse(text: str, *, first_line: int = 1) -> Parsed:
         issue((line, 1), f"caractère interdit U+{exc.character:04X} : supprimez-le" if isinstance(exc.character, int)
               else "caractère interdit dans l'en-tête")
         result.aborted = True
+    finally:
+        loader.dispose()
     return result
 
 
 _DROP = object()
+_DIRECTIVE_LINE = re.compile(r"^%", re.M)
 _YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 

@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import Corpus
@@ -50,69 +51,105 @@ def load_corpus(
     today: dt.date | None = None,
     territories: Reference | None = None,
     render: bool = False,
+    keep: bool = True,
 ) -> tuple[Corpus | None, Problems]:
     """Read and check everything under `content_dir`.
 
-    Returns the corpus (None if there is any error) and every problem found. With `render`, every
-    body is rendered to HTML (for the site); without, bodies are only checked.
+    Returns the corpus (None if there is any error, or if `keep` is false: checking only) and every
+    problem found. With `render`, every body is rendered to HTML (for the site); without, bodies
+    are only checked.
     """
     problems = Problems(project_root or content_dir.parent)
-    territories = territories or reference()
-    renderer = Renderer(base_url)
-    today = today or dt.date.today()
-    records: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
-    unreadable: set[str] = set()
-
-    jobs = []
+    jobs: list[tuple[Path, str]] = []
     for kind in KINDS:
         for path in content_files(content_dir, kind):
             if path.is_dir():
                 problems.add(path, 0, 0, "dossier inattendu : les fiches sont des fichiers .md placés directement dans le dossier")
             else:
                 jobs.append((path, kind))
-    for (path, _), record in zip(jobs, _read_records(jobs, problems)):
-        if record is None:
-            unreadable.add(path.stem)
-        else:
-            records[record.kind][record.id] = record
-
-    _check_unique_ids(records, problems)
-    _check_pages(records["page"], content_dir, problems)
-    _check_references(records, unreadable, problems)
-    _check_territories(records, territories, problems)
-    _check_dates(records, today, problems)
-    _check_images(records, content_dir, problems)
-    _check_contacts(records, problems)
-    for kind_records in records.values():
-        for record in kind_records.values():
-            _check_body(record, renderer, problems, render)
-
-    if problems.errors:
+    # Every check that needs one file only runs where the file is read; what it needs of the others
+    # (which ids exist) comes from the file names, known before any file is read.
+    context = _Context(
+        ids={kind: {path.stem for path, k in jobs if k == kind} for kind in KINDS},
+        territories=territories or reference(),
+        today=today or dt.date.today(),
+        images=content_dir / IMAGES_FOLDER,
+        base_url=base_url,
+        render=render,
+        keep=keep,
+    )
+    records, used_images = _read_records(jobs, problems, context)
+    _check_unique_ids(jobs, problems)
+    _check_pages(jobs, content_dir, problems)
+    _check_unused_images(context.images, used_images, problems)
+    if problems.errors or not keep:
         return None, problems
-    return Corpus(records["actor"], records["experience"], records["guide"], records["page"], territories), problems
+    by_kind: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
+    for record in records:
+        if record is not None:
+            by_kind[record.kind][record.id] = record
+    return Corpus(by_kind["actor"], by_kind["experience"], by_kind["guide"], by_kind["page"], context.territories), problems
 
 
-PARALLEL_FROM = 1500  # files: below this, starting a second process costs more than it saves
+@dataclass(frozen=True)
+class _Context:
+    ids: dict[str, set[str]]  # kind -> ids of every file, readable or not
+    territories: Reference
+    today: dt.date
+    images: Path
+    base_url: str
+    render: bool
+    keep: bool
 
 
-def _read_chunk(jobs: list[tuple[Path, str]], root: Path) -> tuple[list[Record | None], list]:
+# Files from which reading is shared between processes: below, starting them costs more than it
+# saves. Rendering Markdown (for the site) is slower than checking it, so it pays off sooner.
+PARALLEL_FROM = {False: 1500, True: 300}
+
+
+# The context of the current reading, inherited by forked workers rather than sent to each of them:
+# it holds the whole territory reference, which would cost more to send than to read the files.
+_CONTEXT: _Context | None = None
+
+
+def _read_chunk(jobs: list[tuple[Path, str]], root: Path, context: _Context | None = None) -> tuple[list[Record | None], list, set[str]]:
+    """Read, type and check each file: everything that needs one file only."""
+    context = context or _CONTEXT
     problems = Problems(root)
-    return [read_record(path, KINDS[kind], problems) for path, kind in jobs], problems.items
+    renderer = Renderer(context.base_url)
+    records: list[Record | None] = []
+    used: set[str] = set()
+    for path, kind in jobs:
+        record = read_record(path, KINDS[kind], problems)
+        if record is not None:
+            _check_body(record, renderer, problems, context.render)
+            used |= _check_record(record, context, problems)
+        records.append(record if context.keep else None)
+    return records, problems.items, used
 
 
-def _read_records(jobs: list[tuple[Path, str]], problems: Problems) -> list[Record | None]:
-    """Read every file; a large corpus is read by one process per core (reading is CPU-bound)."""
+def _read_records(jobs: list[tuple[Path, str]], problems: Problems, context: _Context) -> tuple[list[Record | None], set[str]]:
+    """Every file read and checked; a large corpus is shared between one process per core."""
     workers = min(os.cpu_count() or 1, 4)
-    if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [read_record(path, KINDS[kind], problems) for path, kind in jobs]
+    if len(jobs) < PARALLEL_FROM[context.render] or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        records, items, used = _read_chunk(jobs, problems.root, context)
+        problems.items += items
+        return records, used
     size = -(-len(jobs) // (workers * 4))
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     records: list[Record | None] = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for chunk_records, chunk_problems in pool.map(_read_chunk, chunks, [problems.root] * len(chunks)):
-            records += chunk_records
-            problems.items += chunk_problems
-    return records
+    used: set[str] = set()
+    global _CONTEXT
+    _CONTEXT = context
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for chunk_records, items, chunk_used in pool.map(_read_chunk, chunks, [problems.root] * len(chunks)):
+                records += chunk_records
+                problems.items += items
+                used |= chunk_used
+    finally:
+        _CONTEXT = None
+    return records, used
 
 
 def validated_corpus(content_dir: Path, **options) -> Corpus:
@@ -135,50 +172,63 @@ def _strings(record: Record, *loc: str) -> list[tuple[tuple, str]]:
     return []
 
 
-def _check_unique_ids(records: dict[str, dict[str, Record]], problems: Problems) -> None:
-    owners: dict[str, Record] = {}
-    for kind in RECORD_KINDS:
-        for record in records[kind].values():
-            if record.id in owners:
-                problems.add(
-                    record.path, 0, 0,
-                    f"identifiant « {record.id} » déjà pris par {owners[record.id].source} : chaque fiche, quel que"
-                    " soit son type, doit avoir un nom de fichier unique",
-                )  # fmt: skip
-            else:
-                owners[record.id] = record
+def _check_unique_ids(jobs: list[tuple[Path, str]], problems: Problems) -> None:
+    owners: dict[str, Path] = {}
+    for path, kind in jobs:
+        if kind not in RECORD_KINDS or path.suffix != ".md":
+            continue
+        if path.stem in owners:
+            problems.add(
+                path, 0, 0,
+                f"identifiant « {path.stem} » déjà pris par {problems.display_path(owners[path.stem])} : chaque fiche,"
+                " quel que soit son type, doit avoir un nom de fichier unique",
+            )  # fmt: skip
+        else:
+            owners[path.stem] = path
 
 
-def _check_pages(pages: dict[str, Record], content_dir: Path, problems: Problems) -> None:
+def _check_pages(jobs: list[tuple[Path, str]], content_dir: Path, problems: Problems) -> None:
     for page_id in REQUIRED_PAGES:
         path = content_dir / KINDS["page"].folder / f"{page_id}.md"
         if not path.exists():
             problems.add(path, 0, 0, "page obligatoire manquante : chaque page du site y renvoie")
-    for record in pages.values():
-        if record.id in RESERVED_PAGE_IDS:
-            problems.add(record.path, 0, 0, f"nom de page « {record.id} » réservé à une rubrique du site : choisissez-en un autre")
+    for path, kind in jobs:
+        if kind == "page" and path.suffix == ".md" and path.stem in RESERVED_PAGE_IDS:
+            problems.add(path, 0, 0, f"nom de page « {path.stem} » réservé à une rubrique du site : choisissez-en un autre")
+
+
+def _check_record(record: Record, context: _Context, problems: Problems) -> set[str]:
+    """Checks of one record against the others and the references; returns the pictures it uses."""
+    _check_references(record, context.ids, problems)
+    if record.kind == "actor":
+        _check_actor_territories(record, context.territories, problems)
+        _check_contacts(record, problems)
+    elif record.kind == "experience":
+        _check_experience_territory(record, context.territories, problems)
+    _check_dates(record, context.today, problems)
+    return _check_logo(record, context.images, problems)
 
 
 REFERENCE_FIELDS = {"actor": "reseaux", "experience": "acteurs", "guide": "auteurs"}
 
 
-def _check_references(records: dict[str, dict[str, Record]], unreadable: set[str], problems: Problems) -> None:
-    actors = records["actor"]
-    for kind, field in REFERENCE_FIELDS.items():
-        for record in records[kind].values():
-            for loc, target in _strings(record, field):
-                if not re.match(RECORD_ID, target):
-                    continue  # the model already reported the malformed id
-                line, col = record.line_of(loc)
-                if target == record.id:
-                    problems.add(record.path, line, col, f"champ « {field} » : une fiche ne peut pas se citer elle-même")
-                elif target not in actors and target not in unreadable:
-                    elsewhere = next((k for k in ("experience", "guide") if target in records[k]), None)
-                    hint = f" (« {target} » est un {KINDS[elsewhere].label}, pas un acteur)" if elsewhere else ""
-                    problems.add(
-                        record.path, line, col,
-                        f"champ « {format_loc(loc)} » : acteur « {target} » introuvable dans content/actors/{hint}",
-                    )  # fmt: skip
+def _check_references(record: Record, ids: dict[str, set[str]], problems: Problems) -> None:
+    field = REFERENCE_FIELDS.get(record.kind)
+    if field is None:
+        return
+    for loc, target in _strings(record, field):
+        if not re.match(RECORD_ID, target):
+            continue  # the model already reported the malformed id
+        line, col = record.line_of(loc)
+        if target == record.id:
+            problems.add(record.path, line, col, f"champ « {field} » : une fiche ne peut pas se citer elle-même")
+        elif target not in ids["actor"]:
+            elsewhere = next((k for k in ("experience", "guide") if target in ids[k]), None)
+            hint = f" (« {target} » est un {KINDS[elsewhere].label}, pas un acteur)" if elsewhere else ""
+            problems.add(
+                record.path, line, col,
+                f"champ « {format_loc(loc)} » : acteur « {target} » introuvable dans content/actors/{hint}",
+            )  # fmt: skip
 
 
 _LEVEL_WORDS = {
@@ -188,111 +238,110 @@ _LEVEL_WORDS = {
     "commune": "code INSEE de commune",
 }
 _COVERAGE_LEVELS = {"regions": "region", "departements": "departement", "epci": "epci", "communes": "commune"}
+_CODE_PATTERNS = {"region": REGION_CODE, "departement": DEPARTMENT_CODE, "epci": SIREN, "commune": INSEE_CODE}
 
 
-def _check_territories(records: dict[str, dict[str, Record]], ref: Reference, problems: Problems) -> None:
+def _known(record: Record, loc: tuple, level: str, code: str, ref: Reference, problems: Problems) -> bool:
     tables = {"region": ref.regions, "departement": ref.departments, "epci": ref.epcis, "commune": ref.communes}
-    patterns = {"region": REGION_CODE, "departement": DEPARTMENT_CODE, "epci": SIREN, "commune": INSEE_CODE}
+    if code in tables[level]:
+        return True
+    if re.match(_CODE_PATTERNS[level], code):  # a malformed code was already reported by the model
+        line, col = record.line_of(loc)
+        problems.add(
+            record.path, line, col,
+            f"champ « {format_loc(loc)} » : {_LEVEL_WORDS[level]} « {code} » inconnu du Code officiel"
+            f" géographique ({ref.source.get('paquet', 'référentiel des territoires')})",
+        )  # fmt: skip
+    return False
 
-    def known(record: Record, loc: tuple, level: str, code: str) -> bool:
-        if code in tables[level]:
-            return True
-        if re.match(patterns[level], code):  # a malformed code was already reported by the model
-            line, col = record.line_of(loc)
-            problems.add(
-                record.path, line, col,
-                f"champ « {format_loc(loc)} » : {_LEVEL_WORDS[level]} « {code} » inconnu du Code officiel"
-                f" géographique ({ref.source.get('paquet', 'référentiel des territoires')})",
-            )  # fmt: skip
-        return False
 
-    for record in records["actor"].values():
-        for field, level in _COVERAGE_LEVELS.items():
-            for loc, code in _strings(record, "intervention", field):
-                known(record, loc, level, code)
-        for loc, code in _strings(record, "siege", "commune"):
-            known(record, loc, "commune", code)
+def _check_actor_territories(record: Record, ref: Reference, problems: Problems) -> None:
+    for field, level in _COVERAGE_LEVELS.items():
+        for loc, code in _strings(record, "intervention", field):
+            _known(record, loc, level, code, ref, problems)
+    for loc, code in _strings(record, "siege", "commune"):
+        _known(record, loc, "commune", code, ref, problems)
 
-    for record in records["experience"].values():
-        place = {}
-        for level in ("commune", "epci", "departement"):
-            for loc, code in _strings(record, "territoire", level):
-                if known(record, loc, level, code):
-                    place[level] = code
-        commune = ref.communes.get(place.get("commune", ""))
-        if commune and "departement" in place and commune.department != place["departement"]:
+
+def _check_experience_territory(record: Record, ref: Reference, problems: Problems) -> None:
+    place = {}
+    for level in ("commune", "epci", "departement"):
+        for loc, code in _strings(record, "territoire", level):
+            if _known(record, loc, level, code, ref, problems):
+                place[level] = code
+    commune = ref.communes.get(place.get("commune", ""))
+    if commune and "departement" in place and commune.department != place["departement"]:
+        line, col = record.line_of(("territoire", "departement"))
+        problems.add(
+            record.path, line, col,
+            f"champ « territoire.departement » : {commune.name} ({commune.code}) est dans le département"
+            f" {commune.department}, pas {place['departement']}",
+        )  # fmt: skip
+    if commune and "epci" in place and commune.epci != place["epci"]:
+        line, col = record.line_of(("territoire", "epci"))
+        problems.add(
+            record.path, line, col,
+            f"champ « territoire.epci » : {commune.name} ({commune.code}) n'appartient pas à l'intercommunalité"
+            f" {ref.label('epci', place['epci'])} ({place['epci']})",
+        )  # fmt: skip
+    if not commune and "epci" in place and "departement" in place:
+        if place["departement"] not in ref.epcis[place["epci"]].departments:
             line, col = record.line_of(("territoire", "departement"))
             problems.add(
                 record.path, line, col,
-                f"champ « territoire.departement » : {commune.name} ({commune.code}) est dans le département"
-                f" {commune.department}, pas {place['departement']}",
+                f"champ « territoire.departement » : l'intercommunalité {place['epci']} n'est pas dans le"
+                f" département {place['departement']}",
             )  # fmt: skip
-        if commune and "epci" in place and commune.epci != place["epci"]:
-            line, col = record.line_of(("territoire", "epci"))
-            problems.add(
-                record.path, line, col,
-                f"champ « territoire.epci » : {commune.name} ({commune.code}) n'appartient pas à l'intercommunalité"
-                f" {ref.label('epci', place['epci'])} ({place['epci']})",
-            )  # fmt: skip
-        if not commune and "epci" in place and "departement" in place:
-            if place["departement"] not in ref.epcis[place["epci"]].departments:
-                line, col = record.line_of(("territoire", "departement"))
-                problems.add(
-                    record.path, line, col,
-                    f"champ « territoire.departement » : l'intercommunalité {place['epci']} n'est pas dans le"
-                    f" département {place['departement']}",
-                )  # fmt: skip
 
 
-def _check_dates(records: dict[str, dict[str, Record]], today: dt.date, problems: Problems) -> None:
-    for kind in RECORD_KINDS:
-        for record in records[kind].values():
-            if record.data is None:
-                continue
-            checked = record.data.date_verification
-            if checked > today:
-                line, col = record.line_of(("date_verification",))
-                problems.add(record.path, line, col, f"champ « date_verification » : date dans le futur ({checked.isoformat()})")
-    for record in records["experience"].values():
-        if record.data is not None and record.data.en_cours and record.data.fin:
-            line, col = record.line_of(("fin",))
-            problems.add(record.path, line, col, "champ « fin » : une démarche en cours (« en_cours: oui ») n'a pas de date de fin")
+def _check_dates(record: Record, today: dt.date, problems: Problems) -> None:
+    if record.data is None or record.kind not in RECORD_KINDS:
+        return
+    checked = record.data.date_verification
+    if checked > today:
+        line, col = record.line_of(("date_verification",))
+        problems.add(record.path, line, col, f"champ « date_verification » : date dans le futur ({checked.isoformat()})")
+    if record.kind == "experience" and record.data.en_cours and record.data.fin:
+        line, col = record.line_of(("fin",))
+        problems.add(record.path, line, col, "champ « fin » : une démarche en cours (« en_cours: oui ») n'a pas de date de fin")
 
 
-def _check_contacts(records: dict[str, dict[str, Record]], problems: Problems) -> None:
+def _check_contacts(record: Record, problems: Problems) -> None:
     """Organisational contacts only: a person's address or a mobile number is refused."""
-    for record in records["actor"].values():
-        for loc, address in _strings(record, "contact", "email"):
-            problem = personal_data.email_problem(address)
-            if problem:
-                line, col = record.line_of(loc)
-                problems.add(record.path, line, col, f"champ « contact.email » : {problem[1]}", severity=problem[0])
-        for loc, number in _strings(record, "contact", "telephone"):
-            message = personal_data.phone_problem(number)
-            if message:
-                line, col = record.line_of(loc)
-                problems.add(record.path, line, col, f"champ « contact.telephone » : {message}")
+    for loc, address in _strings(record, "contact", "email"):
+        problem = personal_data.email_problem(address)
+        if problem:
+            line, col = record.line_of(loc)
+            problems.add(record.path, line, col, f"champ « contact.email » : {problem[1]}", severity=problem[0])
+    for loc, number in _strings(record, "contact", "telephone"):
+        message = personal_data.phone_problem(number)
+        if message:
+            line, col = record.line_of(loc)
+            problems.add(record.path, line, col, f"champ « contact.telephone » : {message}")
 
 
-def _check_images(records: dict[str, dict[str, Record]], content_dir: Path, problems: Problems) -> None:
-    folder = content_dir / IMAGES_FOLDER
+def _check_logo(record: Record, folder: Path, problems: Problems) -> set[str]:
     used = set()
-    for record in records["actor"].values():
+    if record.kind == "actor":
         for loc, name in _strings(record, "logo"):
             if re.match(IMAGE_FILE, name):
                 used.add(name)
                 line, col = record.line_of(loc)
                 check_image(folder / name, problems, (record.path, line, col))
-    if folder.is_dir():
-        for path in sorted(folder.iterdir()):
-            if path.name.startswith("."):
-                continue
-            if path.name not in used:
-                if path.is_file() and path.suffix.lower() in FORMATS:
-                    check_image(path, problems)
-                    problems.add(path, 0, 0, "image utilisée par aucune fiche : ajoutez « logo: " + path.name + " » à la fiche concernée ou supprimez le fichier", severity="warning")
-                else:
-                    problems.add(path, 0, 0, "fichier refusé : seules les images PNG, JPEG et WebP sont acceptées (pas de SVG)")
+    return used
+
+
+def _check_unused_images(folder: Path, used: set[str], problems: Problems) -> None:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.name in used:
+            continue
+        if path.is_file() and path.suffix.lower() in FORMATS:
+            check_image(path, problems)
+            problems.add(path, 0, 0, "image utilisée par aucune fiche : ajoutez « logo: " + path.name + " » à la fiche concernée ou supprimez le fichier", severity="warning")
+        else:
+            problems.add(path, 0, 0, "fichier refusé : seules les images PNG, JPEG et WebP sont acceptées (pas de SVG)")
 
 
 def _check_body(record: Record, renderer: Renderer, problems: Problems, render: bool) -> None:

@@ -186,3 +186,25 @@ def test_logos_are_published_re_encoded(tmp_path):
         assert not image.getexif()
     assert '<img class="record__logo" src="/images/logo.jpg" alt="Logo de Association exemple">' in read(output, "acteurs/association-exemple/index.html")
     assert not (output / "images" / "logo.jpg.orig").exists() and len(list((output / "images").iterdir())) == 1
+
+
+def test_parallel_build_gives_the_same_site_and_problems(tmp_path, monkeypatch):
+    """Large corpora are read and written by one process per core: same output, same messages."""
+    from territoires import validation
+    from territoires.site import generator
+
+    first = build_tree(tmp_path / "seq", minimal_tree())
+    monkeypatch.setattr(generator, "PARALLEL_PAGES", 0)
+    monkeypatch.setattr(generator, "PAGES_PER_TASK", 3)
+    monkeypatch.setattr(validation, "PARALLEL_FROM", {False: 0, True: 0})
+    second = build_tree(tmp_path / "par", minimal_tree())
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for path in files:
+        assert (first / path).read_bytes() == (second / path).read_bytes(), path
+    broken = minimal_tree() | {"actors/association-exemple.md": ACTOR.replace("type_structure: association", "type_structure: x")}
+    content = write(tmp_path / "broken", broken)
+    _, parallel = validation.load_corpus(content, keep=False)
+    monkeypatch.setattr(validation, "PARALLEL_FROM", {False: 10**9, True: 10**9})
+    _, sequential = validation.load_corpus(content, keep=False)
+    assert [p.format() for p in parallel.items] == [p.format() for p in sequential.items] != []

@@ -151,3 +151,27 @@ def test_search_settings_are_read_from_data():
     settings = pipeline.settings()
     assert "le" in settings["mots_vides"] and "été" not in settings["mots_vides"]
     assert re.compile(settings["separateur"]).split("a-b c") == ["a", "b", "c"]
+
+
+def test_our_builder_gives_lunr_s_own_index(docs):
+    """The faster builder must produce exactly what lunr's Builder produces from the same words."""
+    from lunr.builder import Builder
+
+    from territoires.search.index import FIELDS
+
+    ours = build_index(docs)
+    builder = Builder()
+    builder.ref("id")
+    builder.pipeline.add(*pipeline.PIPELINE)
+    builder.search_pipeline.add(*pipeline.PIPELINE)
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for doc in docs:
+        builder.add({"id": doc.id, **{name: pipeline.tokenize(doc.fields[name]) for name, _ in FIELDS}})
+    theirs = builder.build()
+    assert ours.fields == theirs.fields
+    assert {t: p["_index"] for t, p in ours.inverted_index.items()} == {t: p["_index"] for t, p in theirs.inverted_index.items()}
+    assert {t: {f: set(p[f]) for f in ours.fields} for t, p in ours.inverted_index.items()} == {
+        t: {f: set(p[f]) for f in theirs.fields} for t, p in theirs.inverted_index.items()
+    }
+    assert {k: v.elements for k, v in ours.field_vectors.items()} == {k: v.elements for k, v in theirs.field_vectors.items()}

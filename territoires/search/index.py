@@ -7,11 +7,13 @@ pieces of the index that hold the words typed, and the chunks of results it disp
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter
 
 from lunr.builder import Builder
+from lunr.idf import idf as Idf
 from lunr.index import Index
 from lunr.query import Query
+from lunr.vector import Vector
 
 from ..corpus import Corpus
 from . import pipeline
@@ -21,6 +23,9 @@ from .shards import CHUNK_SIZE, document_chunks, facet_table, term_pieces
 # Index fields and their boosts: a word of the title weighs ten times a word of the body.
 FIELDS = (("titre", 10), ("resume", 3), ("mots", 2), ("texte", 1))
 PREFIX_BOOST = 0.5  # weight of "words starting with what was typed" against whole words
+
+
+_NO_METADATA: dict = {}  # no metadata is whitelisted: every posting shares this empty, read-only dict
 
 
 class _TermsBuilder(Builder):
@@ -35,22 +40,45 @@ class _TermsBuilder(Builder):
     def add_terms(self, ref: str, fields: dict[str, list[str]]) -> None:
         self._documents[ref] = {}
         self.document_count += 1
+        inverted = self.inverted_index
         for field_name in self._fields:
             terms = fields[field_name]
             field_ref = f"{field_name}/{ref}"  # what str(FieldRef(ref, field)) gives
-            field_terms: dict[str, int] = defaultdict(int)
-            self.field_term_frequencies[field_ref] = field_terms
+            # Counter keeps the order in which terms first appear, as lunr's loop does, so terms get
+            # the same indexes; each distinct term is then handled once.
+            frequencies = Counter(terms)
+            self.field_term_frequencies[field_ref] = frequencies
             self.field_lengths[field_ref] = len(terms)
-            for term in terms:
-                field_terms[term] += 1
-                posting = self.inverted_index.get(term)
+            for term in frequencies:
+                posting = inverted.get(term)
                 if posting is None:
                     posting = {name: {} for name in self._fields}
                     posting["_index"] = self.term_index
                     self.term_index += 1
-                    self.inverted_index[term] = posting
-                if ref not in posting[field_name]:
-                    posting[field_name][ref] = defaultdict(list)
+                    inverted[term] = posting
+                posting[field_name][ref] = _NO_METADATA
+
+    def _create_field_vectors(self) -> None:
+        """lunr's own BM25 weights (same formula, same rounding), with each vector built sorted at once
+        instead of one binary-searched insertion per term: the same vectors, in a fraction of the time."""
+        field_vectors = {}
+        idf_cache: dict[str, float] = {}
+        k1, b = self._k1, self._b
+        for field_ref, term_frequencies in self.field_term_frequencies.items():
+            field_name, doc_ref = field_ref.split("/", 1)
+            length_ratio = self.field_lengths[field_ref] / self.average_field_length[field_name]
+            boost = self._fields[field_name].boost * self._documents[doc_ref].get("boost", 1)
+            elements = []
+            for term, tf in term_frequencies.items():
+                posting = self.inverted_index[term]
+                if term not in idf_cache:
+                    idf_cache[term] = Idf(posting, self.document_count)
+                score = idf_cache[term] * ((k1 + 1) * tf) / (k1 * (1 - b + b * length_ratio) + tf)
+                score *= boost
+                elements.append((posting["_index"], round(score, 3)))
+            elements.sort()
+            field_vectors[field_ref] = Vector([x for pair in elements for x in pair])
+        self.field_vectors = field_vectors
 
 
 def build_index(docs: list[SearchDocument]) -> Index:

@@ -7,6 +7,9 @@ corpus (failing with every problem at once), `generate_output(writer)` writes ea
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from jinja2 import StrictUndefined
@@ -77,14 +80,21 @@ class SiteGenerator(Generator):
             records=lambda ids: [self.corpus.get(i) for i in ids],
         )
         self.context["corpus"] = self.corpus
+        cards: dict[tuple, str] = {}
+
+        def card(record, heading="h3"):
+            # A record's card appears on listings, theme, territory and record pages: rendered once.
+            key = (record.kind, record.id, heading)
+            if key not in cards:
+                cards[key] = macros.card_markup(record, heading)
+            return cards[key]
+
+        self.env.globals["card"] = card  # before the macros module is made: its macros look it up then
+        macros = self.env.get_template("macros.html").module
 
     def generate_output(self, writer):
         output = Path(self.output_path)
         copy_vendor_files(output)
-        for relative, data in search_files(self.corpus).items():
-            write_json(output, relative, data)
-        for relative, data in parcours_files(self.corpus).items():
-            write_json(output, relative, data)
         for relative, text in self.data_files.items():
             write_text(output, relative, text)
         write_text(output, "atom.xml", atom_feed(self.corpus, self.settings))
@@ -97,11 +107,49 @@ class SiteGenerator(Generator):
                 target = output / IMAGES_FOLDER / record.data.logo
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(reencode(content / IMAGES_FOLDER / record.data.logo))
-        for page in self.pages:
-            writer.write_file(
-                page.save_as,
-                self.get_template(page.template),
-                self.context,
-                page_url=page.url,
-                **page.variables,
-            )
+        # The rest is independent pieces of work: the search files, the parcours files and the
+        # pages by slices. A large site shares them between one process per core.
+        tasks = [("search", 0, 0), ("parcours", 0, 0)]
+        tasks += [("pages", i, i + PAGES_PER_TASK) for i in range(0, len(self.pages), PAGES_PER_TASK)]
+        workers = min(os.cpu_count() or 1, 4)
+        if len(self.pages) < PARALLEL_PAGES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            for task in tasks:
+                self._run(task, writer)
+            return
+        global _RUNNING
+        _RUNNING = (self, writer)
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                list(pool.map(_run_task, tasks))
+        finally:
+            _RUNNING = None
+
+    def _run(self, task: tuple[str, int, int], writer) -> None:
+        name, start, end = task
+        output = Path(self.output_path)
+        if name == "search":
+            for relative, data in search_files(self.corpus).items():
+                write_json(output, relative, data)
+        elif name == "parcours":
+            for relative, data in parcours_files(self.corpus).items():
+                write_json(output, relative, data)
+        else:
+            for page in self.pages[start:end]:
+                writer.write_file(
+                    page.save_as,
+                    self.get_template(page.template),
+                    self.context,
+                    page_url=page.url,
+                    **page.variables,
+                )
+
+
+PARALLEL_PAGES = 400  # pages from which writing is shared between processes
+PAGES_PER_TASK = 250
+# The generator and writer of the current build, inherited by forked workers (never sent to them).
+_RUNNING: tuple | None = None
+
+
+def _run_task(task: tuple[str, int, int]) -> None:
+    generator, writer = _RUNNING
+    generator._run(task, writer)
