@@ -101,8 +101,9 @@ def build(content: str, output: str, edit: str) -> dict:
     peak_first = _peak_rss_mb()
     path = Path(edit)
     path.write_text(path.read_text(encoding="utf-8") + "\nUne phrase ajoutée pour mesurer la reconstruction.\n", encoding="utf-8")
+    # As `python build.py serve` does: pages are overwritten in place (territoires/site/serve.py).
     with _Timer() as second:
-        build_site(settings)
+        build_site({**settings, "DELETE_OUTPUT_DIRECTORY": False})
     return {
         "build_s": first.wall,
         "build_cpu_s": first.cpu,

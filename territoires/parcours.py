@@ -19,6 +19,7 @@ from . import vocabularies
 from .corpus import Corpus
 from .matching import reach, size_class
 from .site import views
+from .site.files import encode_json
 from .territories import Reference
 
 SUMMARY_CHARACTERS = 180
@@ -147,7 +148,16 @@ def records_file(corpus: Corpus) -> dict:
     }
 
 
-def parcours_files(corpus: Corpus) -> dict[str, object]:
-    """Every data file of the parcours, by path under the output folder."""
-    # The commune pieces depend on the territory reference only: computed once per process.
-    return {**commune_pieces(corpus.territories), **department_pieces(corpus), "parcours/fiches.json": records_file(corpus)}
+@cache
+def commune_files(ref: Reference) -> dict[str, str]:
+    """The commune pieces as JSON text: they depend on the territory reference only, so a process
+    (the `serve` loop) encodes them once."""
+    return {path: encode_json(data) for path, data in commune_pieces(ref).items()}
+
+
+def parcours_files(corpus: Corpus) -> dict[str, str]:
+    """Every data file of the parcours (JSON text), by path under the output folder."""
+    files = dict(commune_files(corpus.territories))
+    files |= {path: encode_json(data) for path, data in department_pieces(corpus).items()}
+    files["parcours/fiches.json"] = encode_json(records_file(corpus))
+    return files

@@ -116,6 +116,12 @@ class Renderer:
         self._issues.append((*_locate(self._source, needle), message))
 
     def render(self, body: str) -> Rendered:
+        key = (self.base_url, body)
+        if key not in _RENDERED:
+            _RENDERED[key] = self._render(body)
+        return _RENDERED[key]
+
+    def _render(self, body: str) -> Rendered:
         self.md.reset()
         self._source = body
         self._issues = []
@@ -161,6 +167,10 @@ def too_many_brackets(body: str) -> tuple[int, int, str] | None:
     if count > MAX_BRACKETS:
         return (*_locate(body, "["), f"texte refusé : {count} crochets « [ » ({MAX_BRACKETS} au plus)")
     return None
+
+
+# Rendered bodies, kept for the life of the process: the `serve` loop re-renders only what changed.
+_RENDERED: dict[tuple[str, str], Rendered] = {}
 
 
 def _flatten(tokens: list[dict]) -> list[dict]:

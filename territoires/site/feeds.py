@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from functools import cache
 from xml.sax.saxutils import escape
 
 from feedgenerator import Atom1Feed
@@ -64,6 +65,7 @@ def sitemap_xml(pages: list[OutputPage], corpus: Corpus, settings: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+@cache
 def share_picture() -> bytes:
     """The picture shown when a page is shared (OpenGraph): drawn here, so no binary sits in the theme."""
     image = Image.new("RGB", (1200, 630), "#12355f")

@@ -26,12 +26,13 @@ class MissingFrontEndPackages(Exception):
     pass
 
 
+def encode_json(data) -> str:
+    """Compact, deterministic JSON (same data, same bytes)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def write_json(output: Path, relative: str, data) -> Path:
-    """Write compact, deterministic JSON (same data, same bytes)."""
-    path = output / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return path
+    return write_text(output, relative, encode_json(data))
 
 
 def write_text(output: Path, relative: str, text: str) -> Path:

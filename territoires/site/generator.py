@@ -131,8 +131,8 @@ class SiteGenerator(Generator):
             for relative, data in search_files(self.corpus).items():
                 write_json(output, relative, data)
         elif name == "parcours":
-            for relative, data in parcours_files(self.corpus).items():
-                write_json(output, relative, data)
+            for relative, text in parcours_files(self.corpus).items():
+                write_text(output, relative, text)
         else:
             for page in self.pages[start:end]:
                 writer.write_file(
