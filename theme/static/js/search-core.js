@@ -52,8 +52,11 @@ export function createSearch(lunr, meta, load) {
   const trim = new RegExp(`^[^${settings.caracteres_mot}]+|[^${settings.caracteres_mot}]+$`, "g");
   const stopWords = new Set(settings.mots_vides);
 
+  // A piece, once fetched: its terms (sorted, as written) and their entries.
   const piece = (i) => {
-    if (!pieces.has(i)) pieces.set(i, load(`termes/${meta.morceaux[i][1]}.json`));
+    if (!pieces.has(i)) {
+      pieces.set(i, load(`termes/${meta.morceaux[i][1]}.json`).then((entries) => ({ entries, terms: Object.keys(entries) })));
+    }
     return pieces.get(i);
   };
   // The piece whose range holds `term`: the last one that starts at or before it.
@@ -77,7 +80,7 @@ export function createSearch(lunr, meta, load) {
   async function expand(term, wildcard) {
     if (!wildcard) {
       const i = pieceOf(term);
-      const entry = i >= 0 ? (await piece(i))[term] : undefined;
+      const entry = i >= 0 ? (await piece(i)).entries[term] : undefined;
       return entry ? [[term, entry]] : [];
     }
     const first = Math.max(pieceOf(term), 0);
@@ -85,11 +88,18 @@ export function createSearch(lunr, meta, load) {
     while (last + 1 < starts.length && starts[last + 1] < term + "\uffff") last += 1;
     const found = [];
     for (let i = first; i <= last; i += 1) {
-      for (const [candidate, entry] of Object.entries(await piece(i))) {
-        if (candidate.startsWith(term)) found.push([candidate, entry]);
+      const { entries, terms } = await piece(i);
+      // Terms are sorted: binary search the first one >= term, then read while they share the prefix.
+      let low = 0;
+      let high = terms.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (terms[middle] < term) low = middle + 1;
+        else high = middle;
       }
+      for (let k = low; k < terms.length && terms[k].startsWith(term); k += 1) found.push([terms[k], entries[terms[k]]]);
     }
-    return found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return found;
   }
 
   const tokenize = (text) =>
@@ -157,38 +167,51 @@ export function createSearch(lunr, meta, load) {
   return { search, tokenize, prefixTerm, terms };
 }
 
-// Facet filtering with disjunctive counts: within a facet values are OR-ed, across facets AND-ed; the
-// count of a value is the number of results it would give with the other facets applied. `table` is
-// recherche/facettes.json; `docs` are document numbers; `selected` maps facet -> chosen values.
-export function applyFacets(docs, selected, facetNames, table) {
+// Facets: within a facet values are OR-ed, across facets AND-ed. `table` is recherche/facettes.json;
+// `docs` are document numbers; `selected` maps facet -> chosen values.
+function facetMatcher(selected, facetNames, table) {
   const everywhere = new Set(table.partout);
   const chosen = {};
   for (const facet of facetNames) {
     const values = table.valeurs[facet] || [];
     chosen[facet] = new Set((selected[facet] || []).map((v) => values.indexOf(v)).filter((i) => i >= 0));
   }
+  const active = facetNames.filter((f) => (selected[f] || []).length);
   const territorial = (facet) => facet === "region" || facet === "departement";
   const matches = (doc, facet) => {
-    if (!(selected[facet] || []).length) return true;
     if (everywhere.has(doc) && territorial(facet)) return true;
     return (table.fiches[facet][doc] || []).some((i) => chosen[facet].has(i));
   };
-  const kept = docs.filter((doc) => facetNames.every((f) => matches(doc, f)));
+  return { active, matches, everywhere, territorial };
+}
+
+// The documents that every chosen facet lets through.
+export function filterByFacets(docs, selected, facetNames, table) {
+  const { active, matches } = facetMatcher(selected, facetNames, table);
+  return active.length ? docs.filter((doc) => active.every((f) => matches(doc, f))) : docs;
+}
+
+// Disjunctive counts: the count of a value is the number of results it would give with the other
+// facets applied. National actors count for every region and department shown ("*": their number).
+export function countFacets(docs, selected, facetNames, table) {
+  const { active, matches, everywhere, territorial } = facetMatcher(selected, facetNames, table);
   const counts = {};
   for (const facet of facetNames) {
+    const others = active.filter((f) => f !== facet);
     const values = table.valeurs[facet] || [];
+    const column = table.fiches[facet];
     const tally = {};
-    let anywhere = 0; // national actors count for every region and department shown
+    let anywhere = 0;
     for (const doc of docs) {
-      if (!facetNames.every((f) => f === facet || matches(doc, f))) continue;
-      if (everywhere.has(doc) && territorial(facet)) anywhere += 1;
-      else for (const i of table.fiches[facet][doc] || []) tally[values[i]] = (tally[values[i]] || 0) + 1;
+      if (others.length && !others.every((f) => matches(doc, f))) continue;
+      if (territorial(facet) && everywhere.has(doc)) anywhere += 1;
+      else for (const i of column[doc] || []) tally[values[i]] = (tally[values[i]] || 0) + 1;
     }
     for (const value of Object.keys(tally)) tally[value] += anywhere;
     if (anywhere) tally["*"] = anywhere;
     counts[facet] = tally;
   }
-  return { kept, counts };
+  return counts;
 }
 
 // "L'Isle-d'Abeau" -> "lisledabeau": the same cut as territoires/parcours.py name_key().

@@ -3,7 +3,7 @@
 // lunr and the index are fetched only once the visitor starts a search.
 
 import { element, loadScript } from "./dom.js";
-import { applyFacets, createSearch } from "./search-core.js";
+import { countFacets, createSearch, filterByFacets } from "./search-core.js";
 
 const app = document.getElementById("search-app");
 const form = document.getElementById("recherche");
@@ -14,7 +14,7 @@ const facetsBox = document.getElementById("facets");
 const activeBox = document.getElementById("active-filters");
 const helpBox = document.getElementById("search-help");
 
-const PAGE = 30; // results shown at once; "Afficher plus" adds as many
+const PAGE = 20; // results shown at once; "Afficher plus" adds as many
 const KIND_LABELS = { acteur: "Acteur", experience: "Retour d'expérience", guide: "Guide" };
 
 let engine = null; // { search, terms, prefixTerm, tokenize }
@@ -27,6 +27,8 @@ let loading = null;
 let announceTimer = null;
 let generation = 0; // the latest update wins when fetches come back out of order
 const chunks = new Map();
+
+const later = window.requestIdleCallback ? (fn) => requestIdleCallback(fn, { timeout: 500 }) : (fn) => setTimeout(fn, 50);
 
 function fetchJson(path) {
   return fetch(app.dataset.index + path).then((response) => {
@@ -187,6 +189,13 @@ function refreshActiveFilters() {
 
 // ---- Results -----------------------------------------------------------------------------
 
+// Index terms of each word met in results, computed once (the pipeline is the costly part).
+const wordTerms = new Map();
+function termsOf(word) {
+  if (!wordTerms.has(word)) wordTerms.set(word, [engine.terms(word), engine.prefixTerm(word)]);
+  return wordTerms.get(word);
+}
+
 // Text with the words matching the query wrapped in <mark>.
 function highlighted(text, queryTerms, prefix) {
   const fragment = document.createDocumentFragment();
@@ -194,12 +203,8 @@ function highlighted(text, queryTerms, prefix) {
     const word = part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
     let hit = false;
     if (word) {
-      const terms = engine.terms(word);
-      hit = terms.some((t) => queryTerms.has(t));
-      if (!hit && prefix) {
-        const folded = engine.prefixTerm(word);
-        hit = Boolean(folded && folded.startsWith(prefix));
-      }
+      const [terms, folded] = termsOf(word);
+      hit = terms.some((t) => queryTerms.has(t)) || Boolean(prefix && folded && folded.startsWith(prefix));
     }
     if (hit) {
       const start = part.indexOf(word);
@@ -277,10 +282,18 @@ async function update(immediately = false) {
   } else {
     ranked = [];
   }
-  const { kept, counts } = facetTable ? applyFacets(ranked, selected, facetNames, facetTable) : { kept: ranked, counts: {} };
+  const kept = facetTable ? filterByFacets(ranked, selected, facetNames, facetTable) : ranked;
   const page = await Promise.all(kept.slice(0, shown).map(record));
   if (current !== generation) return; // a newer keystroke took over
-  if (facetTable) refreshFacets(counts);
+  if (facetTable) {
+    // Results first; the facet counts (a pass over every result) once the browser is idle.
+    facetsBox.setAttribute("aria-busy", "true");
+    later(() => {
+      if (current !== generation) return;
+      refreshFacets(countFacets(ranked, selected, facetNames, facetTable));
+      facetsBox.removeAttribute("aria-busy");
+    });
+  }
   refreshActiveFilters();
   renderResults(page, kept.length, query);
   helpBox.hidden = !(query || hasFilters()) || kept.length > 0;
@@ -305,11 +318,9 @@ async function start(immediately) {
   update(immediately);
 }
 
-let typingTimer = null;
 input.addEventListener("input", () => {
-  clearTimeout(typingTimer);
   shown = PAGE;
-  if (engine) typingTimer = setTimeout(() => update(false), 60);
+  if (engine) update(false); // no delay: each keystroke searches; an older search is dropped
   else start(false);
 });
 input.addEventListener("focus", () => load().catch(() => {}), { once: true });
