@@ -1,6 +1,6 @@
-"""`python -m bench [--sizes 350,3000,10000] [--quick] [--profile]`: every benchmark, one table.
+"""`python -m bench [--sizes real,350,3000,10000] [--quick] [--profile]`: every benchmark, one table.
 
-For each size: generate a corpus in a temporary folder, validate it (it must be valid), time the
+For each size ("real" is the project's own `content/`, copied): generate a corpus in a temporary folder, validate it (it must be valid), time the
 validation, the bare Pelican baseline, the build and the rebuild in child processes, measure the
 output and the search in node, then serve the output on localhost and measure pages in chromium.
 Results go to stdout, bench/out/results.md and bench/out/results.json, after each size.
@@ -22,29 +22,30 @@ from territoires.paths import PROJECT_ROOT
 from territoires.site.serve import start_server
 
 from . import browser, report, search
-from .corpus import SEED, generate
+from .corpus import SEED, copy_real, generate
 from .measure import run_child
 
 OUT = PROJECT_ROOT / "bench" / "out"
-DEFAULT_SIZES = (350, 3000, 10000)
+DEFAULT_SIZES = ("real", "350", "3000", "10000")
+REAL = 0  # the key of the project's own corpus in the results
 OPEN_QUERY = "budget participatif"
 TYPED_AFTER, TYPED = "concertation", " budget partic"  # 14 keystrokes once the index is loaded
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="record counts, e.g. 350,3000")
+    parser.add_argument("--sizes", default=",".join(DEFAULT_SIZES), help="record counts, e.g. real,350,3000 (real: content/)")
     parser.add_argument("--quick", action="store_true", help="smoke run: N = 350 only")
     parser.add_argument("--profile", action="store_true", help="also profile one build per size (bench/out/profile-N.txt)")
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
-    sizes = [350] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
+    sizes = [350] if args.quick else [REAL if s.strip() == "real" else int(s) for s in args.sizes.split(",") if s.strip()]
 
     info = report.machine()
     results: dict[int, dict] = {}
     started = time.perf_counter()
     for n in sizes:
-        print(f"— N = {n} …", file=sys.stderr, flush=True)
+        print(f"— {report.column(n)} …", file=sys.stderr, flush=True)
         results[n] = _one_size(n, args, info)
         report.write(OUT, info, results)
     print(report.write(OUT, info, results))
@@ -59,8 +60,11 @@ def _one_size(n: int, args, info: dict) -> dict:
     try:
         content, output = folder / "content", folder / "output"
         began = time.perf_counter()
-        generated = generate(content, n, args.seed)
-        result["generate_s"] = time.perf_counter() - began
+        if n == REAL:
+            generated = copy_real(PROJECT_ROOT / "content", content)
+        else:
+            generated = generate(content, n, args.seed)
+            result["generate_s"] = time.perf_counter() - began
         result["records"] = {kind: len(ids) for kind, ids in generated.ids.items()}
 
         # A corpus that does not validate makes every other figure meaningless: stop there.
@@ -101,21 +105,44 @@ def _code_state() -> dict[str, int]:
     return {str(p.relative_to(PROJECT_ROOT)): p.stat().st_mtime_ns for p in files if "__pycache__" not in p.parts}
 
 
-def _cpu_seconds() -> tuple[float, float]:
-    """(CPU seconds used by the whole machine, by this process and its waited-for children)."""
-    fields = Path("/proc/stat").read_text(encoding="utf-8").splitlines()[0].split()[1:]
-    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in fields[:8])
-    mine = os.times()
-    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK"), (
-        mine.user + mine.system + mine.children_user + mine.children_system
-    )
+def _cpu_seconds() -> tuple[float, dict[tuple[int, int], float]]:
+    """What the rest of the machine is doing: (CPU seconds the hypervisor gave to other machines,
+    {(pid, start time): CPU seconds} of every process that is not this one or one of its descendants).
+
+    Descendants (build workers, node, chromium and its renderers) are found through their parent
+    process ids, so that the browser's own processes are not counted as interference. A process
+    that starts and ends between two readings is missed: the figure is a lower bound.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    steal = int(Path("/proc/stat").read_text(encoding="utf-8").splitlines()[0].split()[8]) / tick
+    processes: dict[int, tuple[int, int, float]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text(encoding="utf-8")
+        except OSError:
+            continue  # gone meanwhile
+        fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (name) "
+        parent, user, system, started = int(fields[1]), int(fields[11]), int(fields[12]), int(fields[18])
+        processes[int(entry.name)] = (parent, started, (user + system) / tick)
+    ours = {os.getpid()}
+    grew = True
+    while grew:
+        grew = False
+        for pid, (parent, _, _) in processes.items():
+            if parent in ours and pid not in ours:
+                ours.add(pid)
+                grew = True
+    return steal, {(pid, started): cpu for pid, (_, started, cpu) in processes.items() if pid not in ours}
 
 
-def _interference(result: dict, before: tuple[float, float], wall_before: float) -> None:
-    """The machine is shared: report the CPU that other processes used while this size ran."""
-    after = _cpu_seconds()
+def _interference(result: dict, before: tuple[float, dict], wall_before: float) -> None:
+    """The machine is shared: report the CPU that other processes (and other virtual machines) used
+    while this size ran."""
+    steal, after = _cpu_seconds()
     wall = time.perf_counter() - wall_before
-    others = max(0.0, (after[0] - before[0]) - (after[1] - before[1]))
+    others = (steal - before[0]) + sum(cpu - before[1].get(key, 0.0) for key, cpu in after.items())
     result["wall_s"] = wall
     result["other_processes_cpu_s"] = others
     if others / wall > 0.1:

@@ -133,10 +133,7 @@ def open_search(browser, base: str, output: Path, query: str, throttle: float = 
 
 
 def keystrokes(browser, base: str, start: str, typed: str, throttle: float = 4) -> dict:
-    """Typing `typed` after `start` once the index is loaded: ms from keydown to results painted.
-
-    Includes the 60 ms the search page waits after a keystroke before searching (search-page.js).
-    """
+    """Typing `typed` after `start` once the index is loaded: ms from keydown to results painted."""
     with _page(browser, throttle) as page:
         page.add_init_script(_FIRST_RESULT)
         page.goto(f"{base}/recherche/?q={quote(start)}", wait_until="commit")

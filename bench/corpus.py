@@ -60,6 +60,13 @@ class GeneratedCorpus:
         return sum(len(v) for v in self.ids.values())
 
 
+def copy_real(source: Path, root: Path) -> GeneratedCorpus:
+    """The project's own records (`content/`), copied so that the rebuild's edit stays there."""
+    shutil.copytree(source, root)
+    ids = {kind: sorted(p.stem for p in (root / folder).glob("*.md")) for kind, folder in FOLDERS.items()}
+    return GeneratedCorpus(root=root, ids=ids)
+
+
 def counts(n: int) -> dict[str, int]:
     actors = round(n * SHARES["actor"])
     guides = max(1, round(n * SHARES["guide"]))

@@ -119,10 +119,15 @@ ROWS = [
 ]
 
 
+def column(n: int) -> str:
+    """A column's name: 0 is the project's own corpus (bench/__main__.py REAL)."""
+    return "content/ (real)" if n == 0 else f"N = {_n(n)}"
+
+
 def table(results: dict[int, dict]) -> str:
     sizes = sorted(results)
     lines = [
-        "| measure | " + " | ".join(f"N = {_n(n)}" for n in sizes) + " |",
+        "| measure | " + " | ".join(column(n) for n in sizes) + " |",
         "|---|" + "---:|" * len(sizes),
     ]
     for label, fmt, paths in ROWS:
@@ -137,7 +142,7 @@ def table(results: dict[int, dict]) -> str:
 
 
 def markdown(info: dict, results: dict[int, dict]) -> str:
-    notes = [f"- N = {_n(n)}: {note}" for n in sorted(results) for note in results[n].get("notes", [])]
+    notes = [f"- {column(n)}: {note}" for n in sorted(results) for note in results[n].get("notes", [])]
     return "\n".join(
         [
             "# Territoires en commun — benchmarks",
@@ -156,7 +161,7 @@ def markdown(info: dict, results: dict[int, dict]) -> str:
             " other processes on a shared machine. Browser figures are medians of fresh contexts (empty cache) against a local"
             " server (no network delay); “painted” is the animation frame after the DOM change; “downloaded before the first result” counts the"
             " same-origin files (the page included) received before the first result was in the DOM, each gzipped -9. The keystroke"
-            " figure includes the 60 ms the search page waits after each keystroke.",
+            " figure runs from the key press to the frame painted after the result list changed; the page searches on every keystroke.",
             "",
             "## Notes",
             "",

@@ -14,7 +14,7 @@ const facetsBox = document.getElementById("facets");
 const activeBox = document.getElementById("active-filters");
 const helpBox = document.getElementById("search-help");
 
-const PAGE = 20; // results shown at once; "Afficher plus" adds as many
+const PAGE = 10; // results shown at once; "Afficher plus" adds as many
 const KIND_LABELS = { acteur: "Acteur", experience: "Retour d'expérience", guide: "Guide" };
 
 let engine = null; // { search, terms, prefixTerm, tokenize }
@@ -92,7 +92,24 @@ function writeUrl() {
     if (selected[facet] && selected[facet].length) params.set(facet, selected[facet].join(","));
   }
   const query = params.toString().replace(/%2C/g, ",");
-  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+  const search = query ? `?${query}` : "";
+  if (location.search !== search) history.replaceState(null, "", search || location.pathname);
+}
+
+// While typing, the address follows once the visitor pauses: each history change makes the
+// browser reconsider the page (favicon included), which would slow every keystroke down.
+let urlTimer = null;
+function scheduleUrl(immediately) {
+  clearTimeout(urlTimer);
+  urlTimer = null;
+  if (immediately) writeUrl();
+  else urlTimer = setTimeout(flushUrl, 400);
+}
+function flushUrl() {
+  if (urlTimer === null) return;
+  clearTimeout(urlTimer);
+  urlTimer = null;
+  writeUrl();
 }
 
 function hasFilters() {
@@ -151,13 +168,17 @@ function refreshFacets(counts) {
     for (const item of fieldset.querySelectorAll("li")) {
       const value = item.dataset.value;
       const box = item.querySelector("input");
-      box.checked = (selected[facet] || []).includes(value);
-      const count = tally[value] ?? (box.checked ? tally["*"] || 0 : 0);
-      item.querySelector(".facet__count").textContent = `(${count})`;
-      item.hidden = count === 0 && !box.checked;
-      if (!item.hidden) visible += 1;
+      const checked = (selected[facet] || []).includes(value);
+      if (box.checked !== checked) box.checked = checked;
+      const count = tally[value] ?? (checked ? tally["*"] || 0 : 0);
+      // Only what changed is touched: an unchanged list costs the browser no layout.
+      const label = item.querySelector(".facet__count");
+      if (label.textContent !== `(${count})`) label.textContent = `(${count})`;
+      const hidden = count === 0 && !checked;
+      if (item.hidden !== hidden) item.hidden = hidden;
+      if (!hidden) visible += 1;
     }
-    fieldset.hidden = visible === 0;
+    if (fieldset.hidden !== (visible === 0)) fieldset.hidden = visible === 0;
   }
 }
 
@@ -272,7 +293,7 @@ function plural(n, word) {
 async function update(immediately = false) {
   const current = ++generation;
   const query = input.value.trim();
-  writeUrl();
+  scheduleUrl(immediately);
   if (hasFilters() && !facetTable) await loadFacets();
   let ranked;
   if (query) {
@@ -324,6 +345,9 @@ input.addEventListener("input", () => {
   else start(false);
 });
 input.addEventListener("focus", () => load().catch(() => {}), { once: true });
+// Leaving the field or the page (a result followed) records the query typed last.
+input.addEventListener("blur", flushUrl);
+window.addEventListener("pagehide", flushUrl);
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   shown = PAGE;
