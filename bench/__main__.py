@@ -1,4 +1,4 @@
-"""`python -m bench [--sizes real,350,3000,10000] [--quick] [--profile]`: every benchmark, one table.
+"""`python -m bench [--sizes real,350,1000,3000,10000] [--quick] [--profile]`: every benchmark, one table.
 
 For each size ("real" is the project's own `content/`, copied): generate a corpus in a temporary folder, validate it (it must be valid), time the
 validation, the bare Pelican baseline, the build and the rebuild in child processes, measure the
@@ -26,7 +26,7 @@ from .corpus import SEED, copy_real, generate
 from .measure import run_child
 
 OUT = PROJECT_ROOT / "bench" / "out"
-DEFAULT_SIZES = ("real", "350", "3000", "10000")
+DEFAULT_SIZES = ("real", "350", "1000", "3000", "10000")
 REAL = 0  # the key of the project's own corpus in the results
 OPEN_QUERY = "budget participatif"
 TYPED_AFTER, TYPED = "concertation", " budget partic"  # 14 keystrokes once the index is loaded

@@ -73,7 +73,7 @@ def _ratio(value) -> str:
 ROWS = [
     ("Records (actors / experiences / guides)", _n, ["records.actor", "records.experience", "records.guide"]),
     ("Corpus generation", _s, ["generate_s"]),
-    ("Validate (`load_corpus`), wall: first run / best of 3 / median", _s, ["validate.first_s", "validate.best_s", "validate.median_s"]),
+    ("Validate (`build.py validate`: every check, no corpus kept), wall: first run / best of 3 / median", _s, ["validate.first_s", "validate.best_s", "validate.median_s"]),
     ("Validate, CPU time of all its processes (best of 3)", _s, ["validate.best_cpu_s"]),
     ("Validate: peak RSS, main process / largest worker", _mb, ["validate.peak_rss_mb", "validate.peak_rss_child_mb"]),
     ("Full build, wall / CPU (fresh process, validation included)", _s, ["build.build_s", "build.build_cpu_s"]),
