@@ -216,13 +216,20 @@ def position(positions: dict, loc: tuple, default: tuple[int, int] = (0, 0)) -> 
 
 
 # "champ:" on the body's first line, or on a line right after a "---" line.
-_FIELD_AFTER_CLOSING = re.compile(r"(?:\A|^---[ \t]*\n)([a-z_]+) *:", re.M)
+_FIELD_LINE = re.compile(r"([a-z_]+) *:")
+_CLOSING_LINE = re.compile(r"^---[ \t]*\n", re.M)
 
 
 def _check_fields_after_front_matter(path: Path, body: str, body_line: int, kind: Kind, problems: Problems) -> bool:
     """A field written after the closing line (or a second front matter) would silently become text."""
-    for match in _FIELD_AFTER_CLOSING.finditer(body):
-        index = body.count("\n", 0, match.start(1))
+    starts = [0]
+    if "---" in body:  # a plain substring test first: most bodies have no such line
+        starts += [m.end() for m in _CLOSING_LINE.finditer(body)]
+    for start in starts:
+        match = _FIELD_LINE.match(body, start)
+        if match is None:
+            continue
+        index = body.count("\n", 0, start)
         if match.group(1) in kind.model.model_fields:
             problems.add(
                 path, body_line + index, 1,

@@ -69,13 +69,11 @@ class Problems:
 
     def display_path(self, path: Path | str) -> str:
         """Paths are shown relative to the project root, as contributors see them on GitHub."""
-        path = Path(path)
+        path = path if isinstance(path, Path) else Path(path)
         if self.root is not None:
-            try:
-                # The folder is resolved, not the file: a symbolic link is named as itself, not as its target.
-                return (_resolved(path.parent) / path.name).relative_to(_resolved(self.root)).as_posix()
-            except ValueError:
-                pass
+            folder = _shown_folder(path.parent, self.root)
+            if folder is not None:
+                return path.name if folder == "." else f"{folder}/{path.name}"
         return path.as_posix()
 
     def add(self, path: Path | str, line: int, col: int, message: str, severity: str = "error") -> None:
@@ -102,9 +100,14 @@ class Problems:
 
 
 @lru_cache(maxsize=1024)
-def _resolved(folder: Path) -> Path:
-    # Thousands of records share a handful of folders: each is resolved once.
-    return folder.resolve()
+def _shown_folder(folder: Path, root: Path) -> str | None:
+    """`folder` relative to `root`, or None if it is elsewhere; thousands of records share a handful
+    of folders, so each is resolved once. The folder is resolved, not the file: a symbolic link is
+    named as itself, not as its target."""
+    try:
+        return folder.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
 
 
 def to_json(problems: list[Problem]) -> str:

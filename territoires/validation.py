@@ -40,7 +40,8 @@ def content_files(content_dir: Path, kind: str) -> list[Path]:
     folder = content_dir / KINDS[kind].folder
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    # Sorted by name (the same order as paths of one folder, without comparing Path objects).
+    return sorted((p for p in folder.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
 
 
 def load_corpus(
