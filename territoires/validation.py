@@ -125,6 +125,9 @@ def _read_chunk(jobs: list[tuple[Path, str]], root: Path, context: _Context | No
         if record is not None:
             _check_body(record, renderer, problems, context.render)
             used |= _check_record(record, context, problems)
+            # The raw fields and their positions only serve the checks, done now: the corpus (sent
+            # back from a worker process) goes without them.
+            record.raw, record.positions = {}, {}
         records.append(record if context.keep else None)
     return records, problems.items, used
 

@@ -114,6 +114,15 @@ def test_json_export_holds_every_record_nested(built_site):
     assert sample["url"].startswith("https://") and sample["texte"] == corpus.experiences[sample["id"]].body.strip()
 
 
+def test_json_exports_hold_one_record_per_line(built_site):
+    """Reusers can read, grep and diff the large files record by record."""
+    for name, key in [("territoires-en-commun.json", "acteurs"), ("experiences.geojson", "features")]:
+        text = (data_dir(built_site) / name).read_text(encoding="utf-8")
+        lines = {line.strip().rstrip(",") for line in text.splitlines()}
+        items = json.loads(text)[key]
+        assert items and all(json.dumps(item, ensure_ascii=False) in lines for item in items), name
+
+
 @pytest.mark.parametrize("kind", ["actor", "experience"])
 def test_geojson_has_one_feature_per_located_record(built_site, kind):
     _, corpus = built_site

@@ -29,6 +29,21 @@ def _dump(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+def _dump_records(data: dict) -> str:
+    """A JSON object whose lists (of records, of features) hold one item per line: encoded at the
+    speed of the compact C encoder (an indented dump of 10 000 records takes seconds), and a file
+    that still reads, greps and diffs record by record."""
+    parts = []
+    for key, value in data.items():
+        head = json.dumps(key, ensure_ascii=False) + ": "
+        if isinstance(value, list) and value:
+            items = ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in value)
+            parts.append(f"{head}[\n  {items}\n ]")
+        else:
+            parts.append(head + json.dumps(value, ensure_ascii=False))
+    return "{\n " + ",\n ".join(parts) + "\n}\n"
+
+
 def metadata(settings: dict, corpus: Corpus) -> dict:
     return {
         "titre": settings["SITENAME"],
@@ -107,9 +122,9 @@ def data_files(corpus: Corpus, settings: dict) -> dict[str, str]:
     """Every file of /donnees/: path under the output folder -> text."""
     site = settings["SITE_PUBLIC_URL"]
     files = {f"{DATA_DIR}/{name}.csv": csv_text(kind, corpus, site) for kind, name in FILE_NAMES.items()}
-    files[f"{DATA_DIR}/territoires-en-commun.json"] = _dump(corpus_json(corpus, site, metadata(settings, corpus)))
+    files[f"{DATA_DIR}/territoires-en-commun.json"] = _dump_records(corpus_json(corpus, site, metadata(settings, corpus)))
     for kind in ("actor", "experience"):
-        files[f"{DATA_DIR}/{FILE_NAMES[kind]}.geojson"] = _dump(feature_collection(kind, corpus, site))
+        files[f"{DATA_DIR}/{FILE_NAMES[kind]}.geojson"] = _dump_records(feature_collection(kind, corpus, site))
     for name, text in rendered_schemas().items():
         files[f"{DATA_DIR}/schemas/{name}"] = text
     files[f"{DATA_DIR}/datapackage.json"] = _dump(descriptor(settings, corpus))

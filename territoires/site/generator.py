@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import StrictUndefined
@@ -50,7 +51,9 @@ class SiteGenerator(Generator):
         content = Path(self.settings["PATH"])
         changes = last_changes(content, content)
         for record in [*self.corpus.records, *self.corpus.pages.values()]:
-            record.updated = changes.get(record.path.resolve()) or getattr(record.data, "date_verification", None)
+            # Record files are never symbolic links (the loader refuses them): their folder is resolved, once.
+            changed = changes.get(_resolved(record.path.parent) / record.path.name) if changes else None
+            record.updated = changed or getattr(record.data, "date_verification", None)
         verified = [r.data.date_verification for r in self.corpus.records]
         # "Today", for freshness warnings, is the last commit: the same checkout always builds the same site.
         build_date = last_commit_date(content) or (max(verified) if verified else None)
@@ -153,3 +156,8 @@ _RUNNING: tuple | None = None
 def _run_task(task: tuple[str, int, int]) -> None:
     generator, writer = _RUNNING
     generator._run(task, writer)
+
+
+@lru_cache(maxsize=64)
+def _resolved(folder: Path) -> Path:
+    return folder.resolve()
