@@ -24,7 +24,8 @@ def total(page) -> int:
 
 
 def counted(page):
-    """Facet counts come after the results, once the browser is idle."""
+    """Facets load after the first results, and their counts come once the browser is idle."""
+    expect(page.locator("#facets input").first).to_be_attached()
     expect(page.locator("#facets")).not_to_have_attribute("aria-busy", "true")
 
 
@@ -82,6 +83,7 @@ def test_facets_narrow_results_update_the_url_and_survive_a_reload(page, site_ur
     assert "Retour d'expérience" in page.locator("#active-filters").inner_text()
     page.reload()
     page.wait_for_selector("#results .result")
+    # Checked with the first results (the counts may come later): nothing else to wait for.
     assert page.locator('#facets input[name="type"][value="experience"]').is_checked()
     assert page.input_value("#q") == "participation"
     assert all(u.startswith("/experiences/") for u in result_urls(page))
@@ -111,6 +113,7 @@ def test_keyboard_only(page, site_url):
     page.keyboard.type("tiers-lieu")
     page.keyboard.press("Enter")
     page.wait_for_selector("#results .result")
+    counted(page)
     page.keyboard.press("Tab")  # the submit button
     page.keyboard.press("Tab")  # first facet checkbox
     assert page.evaluate("document.activeElement.type") == "checkbox"

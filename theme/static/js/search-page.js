@@ -160,6 +160,13 @@ function buildFacets() {
   }
 }
 
+function syncChecked() {
+  for (const box of facetsBox.querySelectorAll("input")) {
+    const checked = (selected[box.name] || []).includes(box.value);
+    if (box.checked !== checked) box.checked = checked;
+  }
+}
+
 function refreshFacets(counts) {
   for (const fieldset of facetsBox.querySelectorAll("fieldset")) {
     const facet = fieldset.dataset.facet;
@@ -307,6 +314,7 @@ async function update(immediately = false) {
   const page = await Promise.all(kept.slice(0, shown).map(record));
   if (current !== generation) return; // a newer keystroke took over
   if (facetTable) {
+    syncChecked(); // at once: a filter just chosen, or restored from the address, shows as chosen
     // Results first; the facet counts (a pass over every result) once the browser is idle.
     facetsBox.setAttribute("aria-busy", "true");
     later(() => {
@@ -314,6 +322,10 @@ async function update(immediately = false) {
       refreshFacets(countFacets(ranked, selected, facetNames, facetTable));
       facetsBox.removeAttribute("aria-busy");
     });
+  } else if (query || hasFilters()) {
+    facetsBox.setAttribute("aria-busy", "true"); // the filters are loading (below)
+  } else {
+    facetsBox.removeAttribute("aria-busy");
   }
   refreshActiveFilters();
   renderResults(page, kept.length, query);
@@ -326,7 +338,12 @@ async function update(immediately = false) {
   } else {
     announce(`${plural(kept.length, "résultat")}${query ? ` pour « ${query} »` : ""}.`, immediately);
   }
-  if (!facetTable && (query || hasFilters())) loadFacets().then(() => current === generation && update(true));
+  if (!facetTable && (query || hasFilters())) {
+    loadFacets().then(
+      () => current === generation && update(true),
+      () => facetsBox.removeAttribute("aria-busy"), // no filters, but the results stay
+    );
+  }
 }
 
 async function start(immediately) {
