@@ -37,10 +37,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     content = Path(settings["PATH"])
+    wanted = [Path(p).resolve() for p in args.paths]
+    for given, path in zip(args.paths, wanted):
+        # A mistyped name must not end in "aucun problème": nothing of it would have been checked.
+        if not path.exists():
+            print(f"✗ {given} : fichier ou dossier introuvable.", file=sys.stderr)
+            return EXIT_USAGE
+        if not _under(path, [content.resolve()]) and not _under(content.resolve(), [path]):
+            print(f"✗ {given} n'est pas dans le dossier du contenu ({_shown(content)}) : seules ses fiches sont vérifiées.",
+                  file=sys.stderr)  # fmt: skip
+            return EXIT_USAGE
     _, found = load_corpus(content, keep=False)  # checking only: no corpus is assembled
     items = found.items
     if args.paths:
-        wanted = [Path(p).resolve() for p in args.paths]
         items = [p for p in items if _under((content.parent / p.path).resolve(), wanted)]
     errors = [p for p in items if p.severity == "error"]
     _print_problems(items, args.format)

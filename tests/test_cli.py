@@ -66,6 +66,16 @@ def test_validate_a_single_path_reports_only_that_file(tmp_path, capsys):
     assert cli.main(["validate", "--content", str(content), str(content / "guides" / "autre.md")]) == 1
 
 
+def test_validate_refuses_a_path_it_would_not_check(tmp_path, capsys):
+    content = write(tmp_path / "projet", minimal_tree())
+    (tmp_path / "ailleurs.md").write_text("---\nnom: x\n---\n", encoding="utf-8")
+    assert cli.main(["validate", "--content", str(content), str(content / "actors" / "mal-tape.md")]) == 2
+    assert "mal-tape.md : fichier ou dossier introuvable." in capsys.readouterr().err
+    assert cli.main(["validate", "--content", str(content), str(tmp_path / "ailleurs.md")]) == 2
+    assert "n'est pas dans le dossier du contenu" in capsys.readouterr().err
+    assert cli.main(["validate", "--content", str(content), str(tmp_path / "projet")]) == 0  # it holds the content
+
+
 def test_validate_github_format_carries_file_and_line(tmp_path, capsys):
     content = write(tmp_path, minimal_tree() | {"experiences/cafe-citoyen.md": EXPERIENCE.replace("type: commune", "type: mairie")})
     assert cli.main(["validate", "--content", str(content), "--format", "github"]) == 1
