@@ -9,7 +9,9 @@ from .models import RECORD_KINDS, json_schema
 from .paths import SCHEMAS_DIR
 
 SCHEMA_VERSION = "1.0.0"
-SCHEMA_NAMES = {"actor": "acteur", "experience": "experience", "guide": "guide"}
+# Published as schemas/<type>.schema.json, <type> being the record type of the commands and of
+# the search filter (actor, experience, guide): a stable contract for reusers.
+SCHEMA_NAMES = {"actor": "actor", "experience": "experience", "guide": "guide"}
 
 
 def schema_for(kind: str) -> dict:

@@ -136,7 +136,7 @@ def test_schemas_are_in_sync_and_stale_files_are_detected(tmp_path):
     from territoires.schemas import stale_schemas, write_schemas
 
     assert cli.main(["schemas", "--check"]) == 0
-    assert stale_schemas(tmp_path) == ["acteur.schema.json", "experience.schema.json", "guide.schema.json"]
+    assert stale_schemas(tmp_path) == ["actor.schema.json", "experience.schema.json", "guide.schema.json"]
     write_schemas(tmp_path)
     assert stale_schemas(tmp_path) == []
     (tmp_path / "guide.schema.json").write_text("{}", encoding="utf-8")

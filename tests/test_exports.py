@@ -195,7 +195,7 @@ def test_data_page_documents_every_file_and_column(built_site):
     output, _ = built_site
     html = (output / "donnees" / "index.html").read_text(encoding="utf-8")
     for path in ("acteurs.csv", "experiences.csv", "guides.csv", "territoires-en-commun.json", "acteurs.geojson",
-                 "experiences.geojson", "datapackage.json", "schemas/acteur.schema.json"):  # fmt: skip
+                 "experiences.geojson", "datapackage.json", "schemas/actor.schema.json"):  # fmt: skip
         assert f'href="/donnees/{path}"' in html
     for kind in COLUMNS:
         for column in COLUMNS[kind]:

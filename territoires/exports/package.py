@@ -18,6 +18,7 @@ LICENCE = {
     "title": "Licence Ouverte / Open Licence version 2.0",
     "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
 }
+TITLES = {"actor": "acteur", "experience": "retour d'expérience", "guide": "guide"}
 DESCRIPTIONS = {
     "actor": "Les acteurs : organisations qui aident les collectivités à associer leurs habitants.",
     "experience": "Les retours d'expérience : démarches participatives menées par des collectivités.",
@@ -112,8 +113,8 @@ def descriptor(settings: dict, corpus: Corpus) -> dict:
         # The JSON Schemas of the records are documentation, not data: Frictionless would read
         # "*.schema.json" files as Table Schemas, so they are listed here rather than as resources.
         "jsonSchemas": [
-            {"title": f"Schéma JSON des fiches « {name} »", "path": f"schemas/{name}.schema.json", "version": SCHEMA_VERSION}
-            for name in SCHEMA_NAMES.values()
+            {"title": f"Schéma JSON des fiches « {TITLES[kind]} »", "path": f"schemas/{name}.schema.json", "version": SCHEMA_VERSION}
+            for kind, name in SCHEMA_NAMES.items()
         ],
     }
 
