@@ -6,6 +6,8 @@ walks the content folders again.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -91,5 +93,13 @@ class Corpus:
         return None
 
 
+def title_key(text: str) -> str:
+    """French alphabetical order, as readers expect it: accents, case and punctuation aside
+    ("Écrivains" between "Dunes" and "Forêt", "L'Isle" as "lisle")."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("œ", "oe").replace("æ", "ae"))
+    return re.sub(r"[^a-z0-9 ]+", "", "".join(c for c in text if not unicodedata.combining(c)).replace("-", " "))
+
+
 def _sorted(records: dict[str, Record]) -> dict[str, Record]:
-    return dict(sorted(records.items()))
+    """Records in the order readers look for them: by name or title (the id breaks ties)."""
+    return dict(sorted(records.items(), key=lambda item: (title_key(item[1].title), item[0])))

@@ -166,6 +166,16 @@ def needs_render(body: str) -> bool:
     return any(not _SAFE_DESTINATION.match(body, m.end()) for m in _LINK_START.finditer(body))
 
 
+_HEADING_TAG = re.compile(r"<(/?)h([2-5])\b")
+
+
+def nested_headings(html: str) -> str:
+    """Headings one level down (## becomes h3): for a body shown under a heading of the page
+    ("Présentation", "Contexte et déroulement"), whose sections it holds. `html` is sanitised
+    output: its only heading tags are real ones."""
+    return _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
+
+
 def too_many_brackets(body: str) -> tuple[int, int, str] | None:
     count = body.count("[")
     if count > MAX_BRACKETS:

@@ -23,7 +23,7 @@ from .loading import Record, read_record
 from .models import KINDS, RECORD_KINDS
 from .models.fields import DEPARTMENT_CODE, IMAGE_FILE, INSEE_CODE, RECORD_ID, REGION_CODE, SIREN
 from .problems import ContentError, Problems
-from .rendering import Renderer, needs_render, too_many_brackets
+from .rendering import Renderer, needs_render, nested_headings, too_many_brackets
 from .strictyaml import format_loc
 from .territories import Reference, reference
 
@@ -367,5 +367,6 @@ def _check_body(record: Record, renderer: Renderer, problems: Problems, render: 
     for line, col, message in rendered.issues:
         problems.add(record.path, record.body_line + line - 1, col, message)
     if render:
-        record.html = rendered.html
+        # Actor and experience pages show the body under a heading of their own; a guide's body is the page.
+        record.html = nested_headings(rendered.html) if record.kind in ("actor", "experience") else rendered.html
         record.toc = rendered.toc

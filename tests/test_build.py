@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pytest
 
+from territoires.corpus import title_key
 from territoires.problems import ContentError
 from territoires.site.build import build
 from territoires.site.settings import load_settings
@@ -139,6 +141,17 @@ def test_real_content_every_record_has_its_page_and_backlinks_resolve(real_site)
         for record in [*links.experiences, *links.guides, *links.members]:
             assert f'href="/{record.url}"' in html, (actor_id, record.id)
     assert broken_links(output) == []
+
+
+def test_real_content_reads_in_order(real_site):
+    """Listings in French alphabetical order; a record's own sections nested under the page's heading."""
+    output, corpus = real_site
+    for prefix in ("acteurs", "guides"):
+        cards = re.findall(rf'<h2 class="card__title"><a href="/{prefix}/[a-z0-9-]+/">([^<]+)</a>', read(output, f"{prefix}/index.html"))
+        titles = [unescape(t) for t in cards]
+        assert len(titles) > 5 and titles == sorted(titles, key=title_key), prefix
+    html = read(output, "experiences/montaud-cafe-citoyen/index.html")
+    assert re.search(r'<h2 id="recit">Contexte et déroulement</h2>\s*<div class="prose">\s*<h3 id=', html)
 
 
 def test_real_content_listings_count_every_record(real_site):

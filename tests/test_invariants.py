@@ -196,3 +196,25 @@ def test_every_page_has_a_strict_policy_and_no_inline_code(built_site):
         collector = parse_page(page)
         assert collector.scripts_inline == 0 and collector.handlers == [], page
         assert not [link for link in collector.links if link.strip().lower().startswith(("javascript:", "data:", "vbscript:"))], page
+
+
+class _Headings(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.levels: list[int] = []
+
+    def handle_starttag(self, tag, attrs):
+        if re.fullmatch(r"h[1-6]", tag):
+            self.levels.append(int(tag[1]))
+
+
+def test_every_page_has_one_h1_and_no_skipped_heading_level(built_site):
+    """Screen-reader users navigate by headings: one h1, and never h2 followed by h4."""
+    output, _ = built_site
+    for path in sorted(output.rglob("*.html")):
+        parser = _Headings()
+        parser.feed(path.read_text(encoding="utf-8"))
+        levels = parser.levels
+        where = path.relative_to(output).as_posix()
+        assert levels.count(1) == 1 and levels[0] == 1, (where, levels)
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (where, levels)

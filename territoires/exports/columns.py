@@ -74,14 +74,22 @@ def _hq(attribute: str) -> Getter:
     return get
 
 
-ID = computed("id", "Identifiant de la fiche (nom de son fichier) ; stable, il ne change jamais.", lambda r, c, s: r.id,
-              required=True, example="decider-ensemble")  # fmt: skip
-URL = computed("url", "Adresse de la page de la fiche sur le site.", _url, required=True,
-               example="https://territoires-en-commun.github.io/territoires-en-commun/acteurs/decider-ensemble/")  # fmt: skip
+def _id(example: str) -> Column:
+    return computed("id", "Identifiant de la fiche (nom de son fichier) ; stable, il ne change jamais.",
+                    lambda r, c, s: r.id, required=True, example=example)  # fmt: skip
+
+
+def _page_url(example: str) -> Column:
+    return computed("url", "Adresse de la page de la fiche sur le site.", _url, required=True,
+                    example=f"https://territoires-en-commun.github.io/territoires-en-commun/{example}/")  # fmt: skip
+
+
+# One record of each type, as an example of its id and page address.
+EXAMPLE_IDS = {"actor": "decider-ensemble", "experience": "montaud-cafe-citoyen", "guide": "tirer-au-sort-un-panel-d-habitants"}
 
 COLUMNS: dict[str, list[Column]] = {
     "actor": [
-        ID,
+        _id(EXAMPLE_IDS["actor"]),
         model("nom", required=True),
         model("sigle"),
         model("type_structure", required=True),
@@ -108,17 +116,17 @@ COLUMNS: dict[str, list[Column]] = {
         model("date_verification", type="date", required=True),
         model("archive_date", "archive", "date", type="date"),
         model("archive_motif", "archive", "motif"),
-        URL,
+        _page_url(f"acteurs/{EXAMPLE_IDS['actor']}"),
     ],
     "experience": [
-        ID,
+        _id(EXAMPLE_IDS["experience"]),
         model("titre", required=True),
         model("resume", required=True),
         model("commune", "territoire", "commune"),
         computed("commune_nom", "Nom de la commune (Code officiel géographique).", _place("commune", "name"), example="Montaud"),
         computed("epci", "SIREN de l'intercommunalité où la démarche a eu lieu (déclarée, ou celle de la commune).",
                  _place("epci", "siren"), example="243400017"),  # fmt: skip
-        computed("epci_nom", "Nom de l'intercommunalité.", _place("epci", "name"), example="CC du Grand Pic Saint-Loup"),
+        computed("epci_nom", "Nom de l'intercommunalité.", _place("epci", "name"), example="Montpellier Méditerranée Métropole"),
         computed("departement", "Code du département où la démarche a eu lieu.", _place("department"), example="34"),
         computed("region", "Code de la région où la démarche a eu lieu.", _place("region"), example="76"),
         computed("population", "Population municipale de la commune, ou de l'intercommunalité à défaut (Insee).",
@@ -139,10 +147,10 @@ COLUMNS: dict[str, list[Column]] = {
         model("date_verification", type="date", required=True),
         model("archive_date", "archive", "date", type="date"),
         model("archive_motif", "archive", "motif"),
-        URL,
+        _page_url(f"experiences/{EXAMPLE_IDS['experience']}"),
     ],
     "guide": [
-        ID,
+        _id(EXAMPLE_IDS["guide"]),
         model("titre", required=True),
         model("resume", required=True),
         model("format", required=True),
@@ -157,7 +165,7 @@ COLUMNS: dict[str, list[Column]] = {
         model("date_verification", type="date", required=True),
         model("archive_date", "archive", "date", type="date"),
         model("archive_motif", "archive", "motif"),
-        URL,
+        _page_url(f"guides/{EXAMPLE_IDS['guide']}"),
     ],
 }
 

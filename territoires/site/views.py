@@ -11,7 +11,7 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from .. import vocabularies
-from ..corpus import Corpus
+from ..corpus import Corpus, title_key
 from ..loading import Record
 from ..maintenance import is_stale  # noqa: F401 - used by templates through `views`
 from ..matching import reach
@@ -55,10 +55,15 @@ def period(record: Record) -> str:
     data = record.data
     start = date_fr(data.debut)
     if data.fin:
-        return f"de {start} à {date_fr(data.fin)}" if data.fin != data.debut else start
+        return f"{_de(start)} à {date_fr(data.fin)}" if data.fin != data.debut else start
     if data.en_cours:
         return f"depuis {start} (en cours)"
-    return f"à partir de {start}"
+    return f"à partir {_de(start)}"
+
+
+def _de(text: str) -> str:
+    """ "de" before a date, elided before a vowel: "de mars 2021", "d'octobre 2015"."""
+    return f"d'{text}" if text[:1] in "aâàeéèêiîoôuûAEIOU" else f"de {text}"
 
 
 def coverage(record: Record, ref: Reference) -> list[dict]:
@@ -137,7 +142,7 @@ def map_points(corpus: Corpus) -> list[dict]:
         if record.data.coordonnees:
             c = record.data.coordonnees
             points.append(_point(record, "experience", "Retour d'expérience", c.latitude, c.longitude, place_summary(record, corpus)))
-    return sorted(points, key=lambda p: (p["title"].lower(), p["url"]))
+    return sorted(points, key=lambda p: (title_key(p["title"]), p["url"]))
 
 
 def unmapped_count(corpus: Corpus) -> int:
@@ -158,8 +163,19 @@ def _point(record: Record, kind: str, kind_label: str, lat: float, lon: float, p
 
 
 def latest(records, count: int) -> list[Record]:
-    """The most recently changed records (then by title), for the home page."""
-    return sorted(records, key=lambda r: (-(r.updated or r.data.date_verification).toordinal(), r.title))[:count]
+    """The most recently changed records, for the home page; among those changed the same day, the
+    most recent facts first (an experience's start, a guide's or actor's verification)."""
+
+    def key(record: Record):
+        changed = (record.updated or record.data.date_verification).toordinal()
+        recent = str(getattr(record.data, "debut", None) or record.data.date_verification)
+        return (-changed, _descending(recent), title_key(record.title))
+
+    return sorted(records, key=key)[:count]
+
+
+def _descending(text: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in text)
 
 
 def edit_url(record: Record, repository: str, branch: str) -> str:

@@ -43,6 +43,7 @@ def test_a_marker_opens_a_popup_linking_to_the_record(page, site_url):
     link = page.locator(".leaflet-popup-content a")
     expect(link).to_be_visible()
     assert link.get_attribute("href").startswith(site_url + "/")
+    expect(page.locator(".leaflet-popup-close-button")).to_have_attribute("aria-label", "Fermer la fenêtre")
 
 
 def test_map_page_has_no_axe_violation(page, site_url):

@@ -42,6 +42,14 @@ def test_finished_period(tmp_path):
     assert views.period(corpus.experiences["cafe-citoyen"]) == "de 2021 à juin 2023"
 
 
+def test_periods_elide_de_before_a_vowel(tmp_path):
+    october = EXPERIENCE.replace("debut: 2021", "debut: 2015-10")
+    corpus = corpus_with(tmp_path, october.replace("en_cours: oui", "fin: 2020-09"))
+    assert views.period(corpus.experiences["cafe-citoyen"]) == "d'octobre 2015 à septembre 2020"
+    corpus = corpus_with(tmp_path, october.replace("en_cours: oui", "en_cours: non"))
+    assert views.period(corpus.experiences["cafe-citoyen"]) == "à partir d'octobre 2015"
+
+
 def test_coverage_in_words(tmp_path):
     corpus = corpus_with(tmp_path, EXPERIENCE)
     actor = corpus.actors["association-exemple"]

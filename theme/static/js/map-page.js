@@ -29,6 +29,11 @@ async function start() {
   const map = L.map(mapBox, { zoomControl: false, scrollWheelZoom: false }).setView([46.6, 2.4], 5);
   L.control.zoom({ zoomInTitle: "Zoomer", zoomOutTitle: "Dézoomer" }).addTo(map);
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+  map.on("popupopen", (event) => {
+    // Leaflet names its close button in English only.
+    const close = event.popup.getElement()?.querySelector(".leaflet-popup-close-button");
+    if (close) close.setAttribute("aria-label", "Fermer la fenêtre");
+  });
   L.tileLayer(mapBox.dataset.tiles, {
     maxZoom: Number(mapBox.dataset.maxZoom) || 18,
     attribution: `<a href="${mapBox.dataset.attributionUrl}">${mapBox.dataset.attribution}</a>`,

@@ -275,7 +275,7 @@ function renderResults(page, total, query) {
     );
   }
   if (total > page.length) {
-    const more = element("button", { type: "button", class: "button--secondary" }, `Afficher ${Math.min(PAGE, total - page.length)} résultats de plus`);
+    const more = element("button", { type: "button", class: "button--secondary" }, `Afficher ${plural(Math.min(PAGE, total - page.length), "résultat")} de plus`);
     more.addEventListener("click", async () => {
       const first = page.length;
       shown += PAGE;
