@@ -119,6 +119,7 @@ def records_file(corpus: Corpus) -> dict:
             "url": record.url,
             "resume": _short(record.data.resume),
             "lieu": views.place_summary(record, corpus),
+            "commune": record.data.territoire.commune,
             "themes": list(record.data.thematiques),
             "departement": facts["department"].code if facts["department"] else None,
             "region": facts["region"].code if facts["region"] else None,

@@ -36,13 +36,17 @@ def test_parcours_for_montaud_lists_local_actors_first_and_experiences(page, sit
     expect(page.locator("#parcours-resultats")).to_be_visible()
     assert parse_qs(urlsplit(page.url).query) == {"commune": ["34164"], "themes": ["tiers-lieux"], "aide": ["accompagnement"]}
 
+    # Two lists, each most local first: the actors answering the need, then the others of the territory.
     reasons = page.locator("#res-acteurs .result__why").all_inner_texts()
     levels = [level_of(r) for r in reasons]
-    assert levels == sorted(levels), reasons  # most local first
-    assert levels[0] < 3  # an actor of Hérault or Occitanie comes before national ones
+    assert levels == sorted(levels), reasons
     assert 3 in levels
+    other_levels = [level_of(r) for r in page.locator("#res-autres-acteurs .result__why").all_inner_texts()]
+    assert other_levels == sorted(other_levels) and other_levels[0] < 3  # Hérault or Occitanie first
     # every actor listed really covers Montaud: Hérault, Occitanie or the whole country
-    listed = page.locator("#res-acteurs .result__title a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    listed = page.locator("#res-acteurs .result__title a, #res-autres-acteurs .result__title a").evaluate_all(
+        "as => as.map(a => a.getAttribute('href'))"
+    )
     for href in listed:
         actor = corpus.actors[href.split("/")[2]]
         coverage = actor.data.intervention
@@ -51,7 +55,21 @@ def test_parcours_for_montaud_lists_local_actors_first_and_experiences(page, sit
     experiences = page.locator("#res-experiences .result__title a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     montaud = [f"/{r.url}" for r in corpus.experiences.values() if r.data.territoire.commune == "34164" and "tiers-lieux" in r.data.thematiques]
     assert montaud and set(montaud) <= set(experiences)
-    assert "dans le même département" in page.locator("#res-experiences").inner_text()
+    assert "dans votre commune" in page.locator("#res-experiences").inner_text()
+    # every actor listed first answers the need: the theme or the kind of help asked for
+    assert all("sur : " in r or "propose : " in r for r in reasons), reasons
+
+
+def test_actors_off_the_subject_are_listed_apart(page, site_url, built_site):
+    _, corpus = built_site
+    assert not any("sante" in a.data.thematiques for a in corpus.actors.values())  # no actor on health yet
+    page.goto(f"{site_url}/parcours/?commune=34164&themes=sante")
+    expect(page.locator("#parcours-resultats")).to_be_visible()
+    expect(page.locator("#res-acteurs")).to_contain_text("Aucun acteur de votre territoire n'est référencé sur ce sujet")
+    others = page.locator("#res-autres-acteurs .result__title a")
+    assert others.count() > 0 and page.locator("#autres-acteurs").is_visible()
+    assert "Aucun retour d'expérience sur cette thématique" in page.locator("#res-experiences").inner_text()
+    expect(page.locator("#parcours-resume")).to_contain_text(f"0 acteur (et {others.count()} autres sur votre territoire)")
     assert page.locator("#res-guides li").count() >= 1
     assert page.errors == []
 

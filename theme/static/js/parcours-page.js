@@ -199,7 +199,7 @@ function resultItem(record, reasons, extra) {
 function fill(listId, items, emptyText) {
   const list = document.getElementById(listId);
   list.replaceChildren(...items);
-  if (!items.length) list.append(element("li", { class: "results__empty" }, emptyText));
+  if (!items.length && emptyText) list.append(element("li", { class: "results__empty" }, emptyText));
 }
 
 async function showResults() {
@@ -215,7 +215,9 @@ async function showResults() {
   const region = fiches.regions[department.region];
   const epci = territory.communes[commune.code] ? territory.communes[commune.code][1] : null;
 
-  // Actors: most local first, then those matching the subject.
+  // Actors: those matching the subject (a chosen theme or the kind of help) first, most local
+  // first; the others covering the territory after them, in a list of their own.
+  const subjectChosen = themes.length > 0 || Boolean(offer);
   const actors = [];
   for (const [id, declared, epcis, communes] of territory.acteurs) {
     let level = declared;
@@ -239,7 +241,7 @@ async function showResults() {
     if (themeHits.length) reasons.push(`sur : ${themeHits.map((t) => labels.themes[t]).join(", ")}`);
     if (offerHit) reasons.push(`propose : ${labels.offres[offer]}`);
     const relevance = themeHits.length + (offerHit ? 2 : 0);
-    actors.push({ fiche, level, relevance, reasons });
+    actors.push({ fiche, level, relevance, reasons, matching: !subjectChosen || relevance > 0 });
   }
   actors.sort(
     (a, b) =>
@@ -251,15 +253,17 @@ async function showResults() {
   const experiences = fiches.experiences
     .map((e) => {
       const themeHits = themes.filter((t) => e.themes.includes(t));
+      const sameCommune = e.commune === commune.code;
       const sameDepartment = e.departement === commune.department;
       const sameRegion = !sameDepartment && e.region === department.region;
-      const sameSize = Boolean(sizeClass && e.taille === sizeClass);
+      const sameSize = Boolean(sizeClass && e.taille === sizeClass) && !sameCommune;
       const reasons = [];
       if (themeHits.length) reasons.push(`même thématique : ${themeHits.map((t) => labels.themes[t]).join(", ")}`);
-      if (sameDepartment) reasons.push("dans le même département");
+      if (sameCommune) reasons.push("dans votre commune");
+      else if (sameDepartment) reasons.push("dans le même département");
       if (sameRegion) reasons.push("dans la même région");
       if (sameSize) reasons.push(`commune de taille comparable (${numberFr(e.population)} habitants)`);
-      const score = themeHits.length * 10 + (sameDepartment ? 4 : sameRegion ? 2 : 0) + (sameSize ? 1 : 0);
+      const score = themeHits.length * 10 + (sameCommune ? 8 : sameDepartment ? 4 : sameRegion ? 2 : 0) + (sameSize ? 1 : 0);
       return { e, themeHits, reasons, score };
     })
     .filter((x) => !themes.length || x.themeHits.length)
@@ -279,15 +283,21 @@ async function showResults() {
     .filter((x) => x.keep)
     .sort((a, b) => b.stageHit - a.stageHit || b.themeHits.length - a.themeHits.length || a.g.titre.localeCompare(b.g.titre, "fr"));
 
+  const matching = actors.filter((a) => a.matching);
+  const others = actors.filter((a) => !a.matching);
   fill(
     "res-acteurs",
-    actors.map((a) => resultItem(a.fiche, a.reasons)),
-    "Aucun acteur référencé sur ce territoire pour l'instant : contactez la cellule de conseil et d'orientation ci-dessus.",
+    matching.map((a) => resultItem(a.fiche, a.reasons)),
+    others.length
+      ? "Aucun acteur de votre territoire n'est référencé sur ce sujet pour l'instant : voyez les autres acteurs ci-dessous, ou la cellule de conseil et d'orientation ci-dessus."
+      : "Aucun acteur référencé sur ce territoire pour l'instant : contactez la cellule de conseil et d'orientation ci-dessus.",
   );
+  fill("res-autres-acteurs", others.map((a) => resultItem(a.fiche, a.reasons)), "");
+  document.getElementById("autres-acteurs").hidden = others.length === 0;
   fill(
     "res-experiences",
     experiences.map((x) => resultItem(x.e, x.reasons.length ? x.reasons : ["autre territoire"], x.e.lieu)),
-    "Aucun retour d'expérience sur ces thématiques pour l'instant.",
+    `Aucun retour d'expérience sur ${themes.length > 1 ? "ces thématiques" : "cette thématique"} pour l'instant.`,
   );
   fill("res-guides", guides.map((x) => resultItem(x.g, x.reasons.length ? x.reasons : ["guide général"])), "Aucun guide pour l'instant.");
 
@@ -297,7 +307,7 @@ async function showResults() {
     ` · Sujet : ${subject}` +
     (offer ? ` · Aide : ${labels.offres[offer]}` : "") +
     (stage ? ` · Étape : ${labels.etapes[stage]}` : "") +
-    ` — ${actors.length} acteur${actors.length > 1 ? "s" : ""}, ${experiences.length} retour${experiences.length > 1 ? "s" : ""} d'expérience, ${guides.length} guide${guides.length > 1 ? "s" : ""}.`;
+    ` — ${matching.length} acteur${matching.length > 1 ? "s" : ""}${others.length ? ` (et ${others.length} autre${others.length > 1 ? "s" : ""} sur votre territoire)` : ""}, ${experiences.length} retour${experiences.length > 1 ? "s" : ""} d'expérience, ${guides.length} guide${guides.length > 1 ? "s" : ""}.`;
   results.hidden = false;
 }
 
