@@ -7,11 +7,10 @@ walks the content folders again.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .loading import Record
+from .loading import Record, ascii_fold
 from .territories import Commune, Reference
 
 
@@ -96,8 +95,7 @@ class Corpus:
 def title_key(text: str) -> str:
     """French alphabetical order, as readers expect it: accents, case and punctuation aside
     ("Écrivains" between "Dunes" and "Forêt", "L'Isle" as "lisle")."""
-    text = unicodedata.normalize("NFKD", text.casefold().replace("œ", "oe").replace("æ", "ae"))
-    return re.sub(r"[^a-z0-9 ]+", "", "".join(c for c in text if not unicodedata.combining(c)).replace("-", " "))
+    return re.sub(r"[^a-z0-9 ]+", "", ascii_fold(text).casefold().replace("-", " "))
 
 
 def _sorted(records: dict[str, Record]) -> dict[str, Record]:

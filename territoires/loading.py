@@ -266,10 +266,14 @@ _codepoint = characters.codepoint
 _visible = characters.visible
 
 
-def slugify(text: str) -> str:
-    """"Décider ensemble" -> "decider-ensemble": the id a record with this name should have."""
+def ascii_fold(text: str) -> str:
+    """"Cœur d'Éole" -> "Coeur d'Eole": accents and ligatures of Latin letters taken off."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae")
+
+
+def slugify(text: str) -> str:
+    """"Décider ensemble" -> "decider-ensemble": the id a record with this name should have."""
+    text = re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")
     return text[:MAX_ID_LENGTH].rstrip("-")

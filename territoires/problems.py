@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .characters import visible
+from .paths import resolved_folder
 
 
 @dataclass(frozen=True, order=True)
@@ -101,11 +102,10 @@ class Problems:
 
 @lru_cache(maxsize=1024)
 def _shown_folder(folder: Path, root: Path) -> str | None:
-    """`folder` relative to `root`, or None if it is elsewhere; thousands of records share a handful
-    of folders, so each is resolved once. The folder is resolved, not the file: a symbolic link is
-    named as itself, not as its target."""
+    """`folder` relative to `root`, or None if it is elsewhere, computed once per folder. The folder
+    is resolved, not the file: a symbolic link is named as itself, not as its target."""
     try:
-        return folder.resolve().relative_to(root.resolve()).as_posix()
+        return resolved_folder(folder).relative_to(resolved_folder(root)).as_posix()
     except ValueError:
         return None
 

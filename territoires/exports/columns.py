@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from ..corpus import Corpus
 from ..loading import Record
-from ..models import json_schema, schema_property, schema_target
+from ..models import KINDS, json_schema, schema_property, schema_target
 from ..site import views
 
 LIST_SEPARATOR = "|"
@@ -74,22 +74,23 @@ def _hq(attribute: str) -> Getter:
     return get
 
 
-def _id(example: str) -> Column:
-    return computed("id", "Identifiant de la fiche (nom de son fichier) ; stable, il ne change jamais.",
-                    lambda r, c, s: r.id, required=True, example=example)  # fmt: skip
-
-
-def _page_url(example: str) -> Column:
-    return computed("url", "Adresse de la page de la fiche sur le site.", _url, required=True,
-                    example=f"https://territoires-en-commun.github.io/territoires-en-commun/{example}/")  # fmt: skip
-
-
 # One record of each type, as an example of its id and page address.
 EXAMPLE_IDS = {"actor": "decider-ensemble", "experience": "montaud-cafe-citoyen", "guide": "tirer-au-sort-un-panel-d-habitants"}
 
+
+def _id(kind: str) -> Column:
+    return computed("id", "Identifiant de la fiche (nom de son fichier) ; stable, il ne change jamais.",
+                    lambda r, c, s: r.id, required=True, example=EXAMPLE_IDS[kind])  # fmt: skip
+
+
+def _page_url(kind: str) -> Column:
+    page = f"{KINDS[kind].url_prefix}/{EXAMPLE_IDS[kind]}/"
+    return computed("url", "Adresse de la page de la fiche sur le site.", _url, required=True,
+                    example=f"https://territoires-en-commun.github.io/territoires-en-commun/{page}")  # fmt: skip
+
 COLUMNS: dict[str, list[Column]] = {
     "actor": [
-        _id(EXAMPLE_IDS["actor"]),
+        _id("actor"),
         model("nom", required=True),
         model("sigle"),
         model("type_structure", required=True),
@@ -116,10 +117,10 @@ COLUMNS: dict[str, list[Column]] = {
         model("date_verification", type="date", required=True),
         model("archive_date", "archive", "date", type="date"),
         model("archive_motif", "archive", "motif"),
-        _page_url(f"acteurs/{EXAMPLE_IDS['actor']}"),
+        _page_url("actor"),
     ],
     "experience": [
-        _id(EXAMPLE_IDS["experience"]),
+        _id("experience"),
         model("titre", required=True),
         model("resume", required=True),
         model("commune", "territoire", "commune"),
@@ -147,10 +148,10 @@ COLUMNS: dict[str, list[Column]] = {
         model("date_verification", type="date", required=True),
         model("archive_date", "archive", "date", type="date"),
         model("archive_motif", "archive", "motif"),
-        _page_url(f"experiences/{EXAMPLE_IDS['experience']}"),
+        _page_url("experience"),
     ],
     "guide": [
-        _id(EXAMPLE_IDS["guide"]),
+        _id("guide"),
         model("titre", required=True),
         model("resume", required=True),
         model("format", required=True),
@@ -165,7 +166,7 @@ COLUMNS: dict[str, list[Column]] = {
         model("date_verification", type="date", required=True),
         model("archive_date", "archive", "date", type="date"),
         model("archive_motif", "archive", "motif"),
-        _page_url(f"guides/{EXAMPLE_IDS['guide']}"),
+        _page_url("guide"),
     ],
 }
 

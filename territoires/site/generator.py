@@ -10,14 +10,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import StrictUndefined
 from pelican.generators import Generator
 
 from .. import vocabularies
-from ..paths import PROJECT_ROOT
+from ..paths import PROJECT_ROOT, resolved_folder
 from ..validation import validated_corpus
 from ..exports.columns import field_table
 from ..history import last_changes, last_commit_date
@@ -51,8 +50,7 @@ class SiteGenerator(Generator):
         content = Path(self.settings["PATH"])
         changes = last_changes(content, content)
         for record in [*self.corpus.records, *self.corpus.pages.values()]:
-            # Record files are never symbolic links (the loader refuses them): their folder is resolved, once.
-            changed = changes.get(_resolved(record.path.parent) / record.path.name) if changes else None
+            changed = changes.get(resolved_folder(record.path.parent) / record.path.name) if changes else None
             record.updated = changed or getattr(record.data, "date_verification", None)
         verified = [r.data.date_verification for r in self.corpus.records]
         # "Today", for freshness warnings, is the last commit: the same checkout always builds the same site.
@@ -156,8 +154,3 @@ _RUNNING: tuple | None = None
 def _run_task(task: tuple[str, int, int]) -> None:
     generator, writer = _RUNNING
     generator._run(task, writer)
-
-
-@lru_cache(maxsize=64)
-def _resolved(folder: Path) -> Path:
-    return folder.resolve()

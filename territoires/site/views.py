@@ -166,16 +166,12 @@ def latest(records, count: int) -> list[Record]:
     """The most recently changed records, for the home page; among those changed the same day, the
     most recent facts first (an experience's start, a guide's or actor's verification)."""
 
-    def key(record: Record):
-        changed = (record.updated or record.data.date_verification).toordinal()
-        recent = str(getattr(record.data, "debut", None) or record.data.date_verification)
-        return (-changed, _descending(recent), title_key(record.title))
+    def recency(record: Record) -> tuple:
+        changed = record.updated or record.data.date_verification
+        return changed, str(getattr(record.data, "debut", None) or record.data.date_verification)
 
-    return sorted(records, key=key)[:count]
-
-
-def _descending(text: str) -> tuple[int, ...]:
-    return tuple(-ord(c) for c in text)
+    by_title = sorted(records, key=lambda r: title_key(r.title))
+    return sorted(by_title, key=recency, reverse=True)[:count]  # stable: ties stay in title order
 
 
 def edit_url(record: Record, repository: str, branch: str) -> str:

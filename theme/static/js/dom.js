@@ -32,3 +32,10 @@ export function loadScript(src) {
   }
   return loaded.get(src);
 }
+
+// Fetch and parse a JSON file; a missing file is an error, never an empty answer.
+export async function fetchJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+}

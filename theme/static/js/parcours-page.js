@@ -2,7 +2,7 @@
 // All territory matching was computed at build time (territoires/parcours.py); this only looks up.
 // State lives in the URL: /parcours/?commune=34164&themes=dechets,energie&aide=formation&etape=mobilisation
 
-import { element } from "./dom.js";
+import { element, fetchJson as fetchUrl } from "./dom.js";
 import { nameKey } from "./search-core.js";
 
 const form = document.getElementById("parcours");
@@ -27,15 +27,7 @@ let active = -1;
 let typingTimer = null;
 
 function fetchJson(path) {
-  if (!cache.has(path)) {
-    cache.set(
-      path,
-      fetch(base + path).then((r) => {
-        if (!r.ok) throw new Error(`${path}: ${r.status}`);
-        return r.json();
-      }),
-    );
-  }
+  if (!cache.has(path)) cache.set(path, fetchUrl(base + path));
   return cache.get(path);
 }
 

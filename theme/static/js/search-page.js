@@ -2,7 +2,7 @@
 // Progressive enhancement of /recherche/: without JavaScript the page links to the static listings.
 // lunr and the index are fetched only once the visitor starts a search.
 
-import { element, loadScript } from "./dom.js";
+import { element, fetchJson as fetchUrl, loadScript } from "./dom.js";
 import { countFacets, createSearch, filterByFacets } from "./search-core.js";
 
 const app = document.getElementById("search-app");
@@ -31,10 +31,7 @@ const chunks = new Map();
 const later = window.requestIdleCallback ? (fn) => requestIdleCallback(fn, { timeout: 500 }) : (fn) => setTimeout(fn, 50);
 
 function fetchJson(path) {
-  return fetch(app.dataset.index + path).then((response) => {
-    if (!response.ok) throw new Error(`${path}: ${response.status}`);
-    return response.json();
-  });
+  return fetchUrl(app.dataset.index + path);
 }
 
 async function load() {
@@ -175,8 +172,7 @@ function refreshFacets(counts) {
     for (const item of fieldset.querySelectorAll("li")) {
       const value = item.dataset.value;
       const box = item.querySelector("input");
-      const checked = (selected[facet] || []).includes(value);
-      if (box.checked !== checked) box.checked = checked;
+      const checked = box.checked; // set by syncChecked() in the same update
       const count = tally[value] ?? (checked ? tally["*"] || 0 : 0);
       // Only what changed is touched: an unchanged list costs the browser no layout.
       const label = item.querySelector(".facet__count");
