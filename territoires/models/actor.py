@@ -27,6 +27,7 @@ from .fields import (
     RecordId,
     RegionCode,
     Siren,
+    Source,
     StrictModel,
     Theme,
     text,
@@ -146,6 +147,11 @@ class Actor(StrictModel):
         [],
         description="Identifiants des réseaux (eux-mêmes acteurs de l'annuaire) dont la structure est membre.",
         examples=[["democratie-ouverte"]],
+    )
+    sources: list[Source] = Field(
+        [],
+        description="Pages publiques qui établissent les informations de la fiche (site de la structure, page d'un organisme public, article).",
+        examples=[[{"titre": "Présentation de la structure", "url": "https://exemple.org/qui-sommes-nous"}]],
     )
     date_verification: Date = Field(
         description="Date à laquelle les informations de la fiche ont été vérifiées pour la dernière fois.",

@@ -24,6 +24,7 @@ from .fields import (
     Programme,
     RecordId,
     Siren,
+    Source,
     StrictModel,
     Theme,
     text,
@@ -65,13 +66,6 @@ class Step(StrictModel):
     titre: text(2, 150) = Field(description="Ce qui s'est passé, en quelques mots.", examples=["Premier café-débat"])
     date: PartialDate | None = Field(None, description="Quand (année, mois ou jour).", examples=["2022-03"])
     description: text(1, 1500) | None = Field(None, description="Détail de l'étape.")
-
-
-class Source(StrictModel):
-    """Un document public sur lequel s'appuie la fiche."""
-
-    titre: text(2, 300) = Field(description="Titre du document ou de l'article.", examples=["Article de presse"])
-    url: HttpUrl = Field(description="Adresse du document.", examples=["https://exemple.fr/article"])
 
 
 class Coordinates(StrictModel):

@@ -224,3 +224,10 @@ Pricing = vocabulary("tarifs")
 HolderType = vocabulary("types-porteur")
 Programme = vocabulary("programmes")
 Licence = vocabulary("licences")
+
+
+class Source(StrictModel):
+    """Un document public sur lequel s'appuie la fiche."""
+
+    titre: text(2, 300) = Field(description="Titre du document ou de l'article.", examples=["Article de presse"])
+    url: HttpUrl = Field(description="Adresse du document.", examples=["https://exemple.fr/article"])
