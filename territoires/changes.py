@@ -118,11 +118,10 @@ def check(root: Path, base: str, problems: Problems) -> list[dict]:
 
 def summary_markdown(rows: list[dict], site: str, problems: Problems) -> str:
     """The job summary of a pull request, in French Markdown."""
-    labels = {"actor": "Acteur", "experience": "Retour d'expérience", "guide": "Guide"}
     lines = ["## Fiches concernées par cette proposition", ""]
     if rows:
         lines += ["| Fiche | Type | Changement | Adresse une fois publiée |", "|---|---|---|---|"]
-        lines += [f"| `{r['id']}` | {labels[r['kind']]} | {r['action']} | {site}/{r['url']} |" for r in rows]
+        lines += [f"| `{r['id']}` | {KINDS[r['kind']].title} | {r['action']} | {site}/{r['url']} |" for r in rows]
     else:
         lines.append("Aucune fiche ajoutée, modifiée ou archivée.")
     errors, warnings = problems.errors, problems.warnings

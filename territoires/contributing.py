@@ -14,12 +14,11 @@ from pathlib import Path
 import yaml
 
 from . import vocabularies
-from .models import json_schema, schema_property, schema_target
+from .models import KINDS, RECORD_KINDS, json_schema, schema_property, schema_target
 from .paths import PROJECT_ROOT
 
 CONTRIBUTING = PROJECT_ROOT / "CONTRIBUTING.md"
 FORMS_DIR = PROJECT_ROOT / ".github" / "ISSUE_TEMPLATE"
-KIND_NAMES = {"actor": "acteur", "experience": "experience", "guide": "guide"}
 TYPE_WORDS = {"string": "texte", "boolean": "oui / non", "number": "nombre", "integer": "nombre entier", "array": "liste", "object": "sous-champs"}
 
 
@@ -97,7 +96,7 @@ def field_table(kind: str) -> str:
 
 
 def _markers(kind: str) -> tuple[str, str]:
-    name = KIND_NAMES[kind]
+    name = KINDS[kind].key
     return (
         f"<!-- DEBUT champs {name} (généré par « python build.py docs », ne pas modifier à la main) -->",
         f"<!-- FIN champs {name} -->",
@@ -106,7 +105,7 @@ def _markers(kind: str) -> tuple[str, str]:
 
 def rendered_contributing(text: str) -> str:
     """CONTRIBUTING.md with every generated section brought up to date."""
-    for kind in KIND_NAMES:
+    for kind in RECORD_KINDS:
         start, end = _markers(kind)
         pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
         if not pattern.search(text):

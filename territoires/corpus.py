@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .loading import Record, ascii_fold
-from .territories import Commune, Reference
+from .territories import Reference
 
 
 @dataclass
@@ -67,28 +67,6 @@ class Corpus:
         for kind in (self.actors, self.experiences, self.guides):
             if record_id in kind:
                 return kind[record_id]
-        return None
-
-    def experience_commune(self, record: Record) -> Commune | None:
-        code = record.data.territoire.commune
-        return self.territories.communes.get(code) if code else None
-
-    def experience_department(self, record: Record) -> str | None:
-        """Department code where an experience took place (from its commune, EPCI or department)."""
-        place = record.data.territoire
-        if place.commune:
-            return self.territories.communes[place.commune].department
-        if place.departement:
-            return place.departement
-        departments = self.territories.epcis[place.epci].departments
-        return departments[0] if len(departments) == 1 else None
-
-    def experience_population(self, record: Record) -> int | None:
-        place = record.data.territoire
-        if place.commune:
-            return self.territories.communes[place.commune].population
-        if place.epci:
-            return self.territories.epcis[place.epci].population
         return None
 
 

@@ -14,10 +14,6 @@ from . import vocabularies
 from .loading import Record
 from .territories import Reference
 
-# Levels, most local first: the order in which the parcours and territory pages list actors.
-LEVELS = ("local", "departement", "region", "national")
-
-
 @dataclass(frozen=True)
 class Reach:
     """What an actor covers, as declared, plus the departments where it covers only some places."""
@@ -40,21 +36,6 @@ class Reach:
         if department in self.local_departments:
             return "local"
         return "national" if self.national else None
-
-    def level_for_commune(self, code: str, ref: Reference) -> str | None:
-        """The most local level at which the actor works for the commune `code`, or None."""
-        commune = ref.communes[code]
-        if code in self.communes or (commune.epci is not None and commune.epci in self.epcis):
-            return "local"
-        if commune.department in self.departments:
-            return "departement"
-        if commune.region in self.regions:
-            return "region"
-        return "national" if self.national else None
-
-    def department_codes(self, ref: Reference) -> set[str]:
-        """Departments where the actor works, wholly or partly (national coverage aside)."""
-        return set(self.worked_departments)
 
     def region_codes(self, ref: Reference) -> set[str]:
         """Regions where the actor works, wholly or partly (national coverage aside)."""
@@ -86,14 +67,3 @@ def size_class(population: int | None) -> str | None:
         if (term.minimum or 0) <= population and (term.maximum is None or population <= term.maximum):
             return term.id
     return None
-
-
-def why_level(level: str, department: str, ref: Reference) -> str:
-    """The reason shown next to an actor: "intervient dans l'Hérault", "intervient en Occitanie"."""
-    if level == "national":
-        return "intervient dans toute la France"
-    if level == "region":
-        return f"intervient {ref.regions[ref.departments[department].region].locative}"
-    if level == "departement":
-        return f"intervient {ref.departments[department].locative}"
-    return "intervient sur une partie du département"

@@ -17,9 +17,9 @@ from functools import cache
 
 from . import vocabularies
 from .corpus import Corpus
+from .encoding import encode_json
 from .matching import reach, size_class
-from .site import views
-from .site.files import encode_json
+from .places import place
 from .territories import Reference
 
 SUMMARY_CHARACTERS = 180
@@ -112,19 +112,19 @@ def records_file(corpus: Corpus) -> dict:
     }
     experiences = []
     for record in corpus.active("experience"):
-        facts = views.place(record, corpus)
+        facts = place(record, ref)
         experiences.append({
             "id": record.id,
             "titre": record.title,
             "url": record.url,
             "resume": _short(record.data.resume),
-            "lieu": views.place_summary(record, corpus),
+            "lieu": facts.summary,
             "commune": record.data.territoire.commune,
             "themes": list(record.data.thematiques),
-            "departement": facts["department"].code if facts["department"] else None,
-            "region": facts["region"].code if facts["region"] else None,
-            "population": facts["population"],
-            "taille": size_class(facts["population"]),
+            "departement": facts.department.code if facts.department else None,
+            "region": facts.region.code if facts.region else None,
+            "population": facts.population,
+            "taille": size_class(facts.population),
         })  # fmt: skip
     guides = [
         {"id": record.id, "titre": record.title, "url": record.url, "resume": _short(record.data.resume),

@@ -92,10 +92,6 @@ class Problems:
     def warnings(self) -> list[Problem]:
         return sorted(p for p in self.items if p.severity != "error")
 
-    def raise_if_errors(self) -> None:
-        if self.errors:
-            raise ContentError(self.items)
-
     def __len__(self) -> int:
         return len(self.items)
 

@@ -11,19 +11,13 @@ import json
 
 from .models import KINDS, json_schema, schema_target
 
-_NAME_FIELD = {"actor": "nom", "experience": "titre", "guide": "titre"}
-_BODY_HINT = {
-    "actor": "la présentation détaillée de la structure : ce qu'elle fait, pour qui, comment la solliciter",
-    "experience": "le récit de la démarche : contexte, déroulement, ce qui a changé",
-    "guide": "le contenu du guide, avec des intertitres « ## » (ils forment la table des matières)",
-}
 
 
 def scaffold(kind: str, name: str, today: dt.date) -> str:
     """The text of a new record file of `kind`, named `name`, verified `today`."""
     schema = json_schema(kind)
     defs = schema.get("$defs", {})
-    prefill = {_NAME_FIELD[kind]: name, "date_verification": today.isoformat()}
+    prefill = {KINDS[kind].title_field: name, "date_verification": today.isoformat()}
     lines = [
         "---",
         f"# Nouvelle fiche « {KINDS[kind].label} ». Les lignes qui commencent par « # » sont des aides :",
@@ -40,7 +34,7 @@ def scaffold(kind: str, name: str, today: dt.date) -> str:
         lines += ["", "# Champs facultatifs : enlevez le « # » en début de ligne pour les renseigner."]
         for key in optional:
             lines += _field(key, properties[key], defs, prefill, indent="", commented=True)
-    lines += ["", f"# Sous la ligne « --- » qui suit : {_BODY_HINT[kind]}, en Markdown.", "---", ""]
+    lines += ["", f"# Sous la ligne « --- » qui suit : {KINDS[kind].body_hint}, en Markdown.", "---", ""]
     return "\n".join(lines)
 
 

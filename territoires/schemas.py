@@ -9,16 +9,15 @@ from .models import RECORD_KINDS, json_schema
 from .paths import SCHEMAS_DIR
 
 SCHEMA_VERSION = "1.0.0"
-# Published as schemas/<type>.schema.json, <type> being the record type of the commands and of
-# the search filter (actor, experience, guide): a stable contract for reusers.
-SCHEMA_NAMES = {"actor": "actor", "experience": "experience", "guide": "guide"}
+# Published as schemas/<kind>.schema.json, <kind> being the record type of the commands (actor,
+# experience, guide): a stable contract for reusers.
 
 
 def schema_for(kind: str) -> dict:
     schema = json_schema(kind)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"{SCHEMA_NAMES[kind]}.schema.json",
+        "$id": f"{kind}.schema.json",
         "version": SCHEMA_VERSION,
         **schema,
     }
@@ -27,7 +26,7 @@ def schema_for(kind: str) -> dict:
 def rendered_schemas() -> dict[str, str]:
     """File name -> exact file text, for every record kind."""
     return {
-        f"{SCHEMA_NAMES[kind]}.schema.json": json.dumps(schema_for(kind), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+        f"{kind}.schema.json": json.dumps(schema_for(kind), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
         for kind in RECORD_KINDS
     }
 

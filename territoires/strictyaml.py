@@ -2,8 +2,8 @@
 
 PyYAML's own loaders are unsafe or surprising for content written by strangers: `safe_load`
 keeps the last of duplicate keys, reads `01000` as 512 and `no` as False, expands alias bombs,
-and its C loader crashes on deep nesting. This reader works on PyYAML's *event* stream (pure
-Python parser, no recursion) and builds the tree itself:
+and recurses on deep nesting. This reader works on PyYAML's *event* stream (libyaml's parser when
+PyYAML has it, else PyYAML's pure Python one) and builds the tree itself, without recursion:
 
 - every scalar stays a string (pydantic types it later), except an empty plain value or
   `~`/`null`, which mean "no value";
@@ -221,7 +221,8 @@ def _char_at(text: str, mark) -> str:
     return "?"
 
 
-# PyYAML's messages, then libyaml's wording of the same errors.
+# PyYAML's messages, then libyaml's wording of the same errors; the first entry whose text is in
+# the message wins, so an entry never repeats a shorter one above it.
 _SYNTAX = [
     ("mapping values are not allowed", "deux-points « : » inattendu : mettez la valeur entre guillemets si elle contient « : »"),
     ("cannot start any token", None),  # handled below: tabs and reserved characters
@@ -255,32 +256,18 @@ _SYNTAX = [
     ("mapping keys are not allowed in this context", "« ? » inattendu en début de valeur : mettez la valeur entre guillemets"),
     ("did not find expected hexdecimal number", "séquence d'échappement incomplète entre guillemets doubles : utilisez des guillemets simples"),
     ("found invalid Unicode character escape code", "séquence d'échappement Unicode invalide entre guillemets doubles : écrivez le caractère lui-même"),
-    ("did not find the expected '>'", _TAG),
     ("found unexpected document indicator", "un guillemet n'est pas refermé avant une ligne « --- »"),
     ("did not find expected <document start>", "texte inattendu après la fin du bloc YAML (ligne « ... » ou « --- »)"),
     ("did not find expected node content", "valeur manquante : une virgule, un crochet ou une accolade est en trop"),
-    ("did not find expected ',' or ']'", "liste entre crochets mal fermée : « ] » ou « , » attendu"),
-    ("did not find expected ',' or '}'", "objet entre accolades mal fermé : « } » ou « , » attendu"),
     ("did not find expected whitespace or line break", "texte inattendu après une valeur entre guillemets ou une étiquette"),
-    ("found undefined tag handle", _TAG),
     ("did not find expected tag URI", _TAG),
-    ("found duplicate %YAML directive", _DIRECTIVE),
-    ("found incompatible YAML document", _DIRECTIVE),
     ("found duplicate %TAG directive", _DIRECTIVE),
     ("did not find expected digit or '.' character", _DIRECTIVE),
     ("found unknown directive name", _DIRECTIVE),
-    ("found unexpected end of stream", "fin de l'en-tête inattendue : un guillemet ou un crochet n'est pas refermé"),
     ("did not find URI escaped octet", _TAG),
     ("did not find expected comment or line break", "texte inattendu après une valeur entre guillemets"),
-    ("found a tab character that violates indentation", "tabulation interdite : indentez avec des espaces"),
-    ("found a tab character where an indentation space is expected", "tabulation interdite : indentez avec des espaces"),
     ("found extra tokens", _DIRECTIVE),
-    ("did not find expected alphabetic or numeric character", "ancre ou alias YAML mal formé (« & » ou « * » en début de valeur) : mettez la valeur entre guillemets"),
-    ("could not find expected ':'", "« : » attendu après le nom du champ"),
-    ("did not find expected key", "indentation incohérente ou champ sans « : »"),
-    ("did not find expected '-' indicator", "liste mal indentée : chaque élément commence par « - » au même niveau"),
     ("block sequence entries are not allowed in this context", "« - » inattendu : un élément de liste se place sous un champ, un par ligne"),
-    ("mapping values are not allowed in this context", "deux-points « : » inattendu : mettez la valeur entre guillemets si elle contient « : »"),
 ]
 
 

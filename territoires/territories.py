@@ -82,17 +82,6 @@ class Reference:
         }
         self.source = json.loads((directory / "source.json").read_text(encoding="utf-8"))
 
-    def department_of_commune(self, code: str) -> Department | None:
-        commune = self.communes.get(code)
-        return self.departments.get(commune.department) if commune else None
-
-    def region_of_department(self, code: str) -> Region | None:
-        department = self.departments.get(code)
-        return self.regions.get(department.region) if department else None
-
-    def epci_communes(self, siren: str) -> list[Commune]:
-        return [c for c in self.communes.values() if c.epci == siren]
-
     def label(self, level: str, code: str) -> str:
         """The name of a territory, e.g. label("departement", "34") -> "Hérault"."""
         table = {"region": self.regions, "departement": self.departments, "epci": self.epcis, "commune": self.communes}[level]

@@ -213,11 +213,10 @@ def _check_record(record: Record, context: _Context, problems: Problems) -> set[
     return _check_logo(record, context.images, problems)
 
 
-REFERENCE_FIELDS = {"actor": "reseaux", "experience": "acteurs", "guide": "auteurs"}
 
 
 def _check_references(record: Record, ids: dict[str, set[str]], problems: Problems) -> None:
-    field = REFERENCE_FIELDS.get(record.kind)
+    field = KINDS[record.kind].references_field
     if field is None:
         return
     for loc, target in _strings(record, field):

@@ -2,6 +2,7 @@
 
 from territoires import vocabularies
 from territoires.matching import reach
+from territoires.places import place
 
 METROPOLITAN_REGIONS = {"11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"}
 OVERSEAS_REGIONS = {"01", "02", "03", "04", "06"}
@@ -47,7 +48,7 @@ def test_experiences_mix_sizes_themes_and_approaches(built_site):
     _, corpus = built_site
     from territoires.matching import size_class
 
-    sizes = {size_class(corpus.experience_population(r)) for r in corpus.experiences.values()}
+    sizes = {size_class(place(r, corpus.territories).population) for r in corpus.experiences.values()}
     assert len(sizes - {None}) >= 4
     assert len({t for r in corpus.experiences.values() for t in r.data.thematiques}) >= 10
     assert len({d for r in corpus.experiences.values() for d in r.data.demarches}) >= 6

@@ -14,10 +14,9 @@ from jsonschema import Draft202012Validator, FormatChecker
 from pydantic import ValidationError
 
 from territoires.exports.columns import COLUMNS, LIST_SEPARATOR
-from territoires.exports.tables import FILE_NAMES
-from territoires.models import KINDS
+from territoires.models import KINDS, RECORD_KINDS
 from territoires.paths import PROJECT_ROOT
-from territoires.schemas import SCHEMA_NAMES, SCHEMA_VERSION
+from territoires.schemas import SCHEMA_VERSION
 
 EXAMPLES = PROJECT_ROOT / "schemas" / "exemples"
 
@@ -60,7 +59,7 @@ def test_data_package_describes_every_file_with_licence_and_version(built_site):
 @pytest.mark.parametrize("kind", ["actor", "experience", "guide"])
 def test_each_csv_has_one_row_per_record_and_snake_case_columns(built_site, kind):
     _, corpus = built_site
-    rows = read_csv(data_dir(built_site) / f"{FILE_NAMES[kind]}.csv")
+    rows = read_csv(data_dir(built_site) / f"{KINDS[kind].export_name}.csv")
     assert [row["id"] for row in rows] == list(corpus.by_kind(kind))
     for name in rows[0]:
         assert re.fullmatch(r"[a-z][a-z0-9_]*", name), name
@@ -95,11 +94,13 @@ def test_official_codes_keep_their_leading_zeros(built_site):
     _, corpus = built_site
     rows = read_csv(data_dir(built_site) / "experiences.csv")
     for row in rows:
-        record = corpus.experiences[row["id"]]
-        department = corpus.experience_department(record)
-        assert row["departement"] == (department or "")
-        if department:
-            assert row["region"] == corpus.territories.departments[department].region
+        territory = corpus.experiences[row["id"]].data.territoire
+        # An INSEE code starts with its department's code (three characters overseas).
+        expected = (territory.commune[:3] if territory.commune.startswith("97") else territory.commune[:2]) if territory.commune else territory.departement
+        if expected:
+            assert row["departement"] == expected, row["id"]
+        if row["departement"]:
+            assert row["region"] == corpus.territories.departments[row["departement"]].region
     assert any(row["region"].startswith("0") for row in rows)  # e.g. "04", La Réunion
 
 
@@ -107,8 +108,8 @@ def test_json_export_holds_every_record_nested(built_site):
     _, corpus = built_site
     data = json.loads((data_dir(built_site) / "territoires-en-commun.json").read_text(encoding="utf-8"))
     assert data["metadonnees"]["licence"] == "etalab-2.0"
-    for kind, name in FILE_NAMES.items():
-        assert [r["id"] for r in data[name]] == list(corpus.by_kind(kind))
+    for kind in RECORD_KINDS:
+        assert [r["id"] for r in data[KINDS[kind].export_name]] == list(corpus.by_kind(kind))
     sample = next(r for r in data["experiences"] if r.get("etapes"))
     assert isinstance(sample["etapes"], list) and "titre" in sample["etapes"][0]
     assert sample["url"].startswith("https://") and sample["texte"] == corpus.experiences[sample["id"]].body.strip()
@@ -126,7 +127,7 @@ def test_json_exports_hold_one_record_per_line(built_site):
 @pytest.mark.parametrize("kind", ["actor", "experience"])
 def test_geojson_has_one_feature_per_located_record(built_site, kind):
     _, corpus = built_site
-    collection = json.loads((data_dir(built_site) / f"{FILE_NAMES[kind]}.geojson").read_text(encoding="utf-8"))
+    collection = json.loads((data_dir(built_site) / f"{KINDS[kind].export_name}.geojson").read_text(encoding="utf-8"))
     assert collection["type"] == "FeatureCollection"
     located = {}
     for record in corpus.by_kind(kind).values():
@@ -141,12 +142,12 @@ def test_geojson_has_one_feature_per_located_record(built_site, kind):
 
 
 def examples(kind: str) -> list[Path]:
-    return sorted((EXAMPLES / SCHEMA_NAMES[kind]).glob("*.json"))
+    return sorted((EXAMPLES / kind).glob("*.json"))
 
 
 @pytest.mark.parametrize("kind", ["actor", "experience", "guide"])
 def test_json_schemas_are_valid_and_agree_with_the_models(kind):
-    schema = json.loads((PROJECT_ROOT / "schemas" / f"{SCHEMA_NAMES[kind]}.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((PROJECT_ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
     files = examples(kind)
@@ -165,7 +166,7 @@ def test_json_schemas_are_valid_and_agree_with_the_models(kind):
 
 
 def test_published_schemas_are_the_generated_ones(built_site):
-    for name in SCHEMA_NAMES.values():
+    for name in RECORD_KINDS:
         published = (data_dir(built_site) / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
         assert published == (PROJECT_ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
 

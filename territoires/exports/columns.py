@@ -13,7 +13,7 @@ from typing import Any, Callable
 from ..corpus import Corpus
 from ..loading import Record
 from ..models import KINDS, json_schema, schema_property, schema_target
-from ..site import views
+from ..places import place
 
 LIST_SEPARATOR = "|"
 
@@ -57,7 +57,7 @@ def _url(record: Record, corpus: Corpus, site: str) -> str:
 
 def _place(key: str, attribute: str = "code") -> Getter:
     def get(record: Record, corpus: Corpus, site: str) -> Any:
-        item = views.place(record, corpus)[key]
+        item = getattr(place(record, corpus.territories), key)
         return getattr(item, attribute) if item is not None and attribute else item
 
     return get

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from ..corpus import Corpus
 from ..loading import Record
-from ..site import views
-from .tables import FILE_NAMES
+from ..places import place
+from ..models import KINDS, record_kinds
 
 
 def record_json(record: Record, corpus: Corpus, site: str) -> dict:
     data = {"id": record.id, "url": f"{site}/{record.url}"}
     data |= record.data.model_dump(mode="json", exclude_none=True)
     if record.kind == "experience":
-        facts = views.place(record, corpus)
+        facts = place(record, corpus.territories)
         data["lieu"] = {
-            "commune": {"code": facts["commune"].code, "nom": facts["commune"].name} if facts["commune"] else None,
-            "epci": {"siren": facts["epci"].siren, "nom": facts["epci"].name} if facts["epci"] else None,
-            "departement": {"code": facts["department"].code, "nom": facts["department"].name} if facts["department"] else None,
-            "region": {"code": facts["region"].code, "nom": facts["region"].name} if facts["region"] else None,
-            "population": facts["population"],
+            "commune": {"code": facts.commune.code, "nom": facts.commune.name} if facts.commune else None,
+            "epci": {"siren": facts.epci.siren, "nom": facts.epci.name} if facts.epci else None,
+            "departement": {"code": facts.department.code, "nom": facts.department.name} if facts.department else None,
+            "region": {"code": facts.region.code, "nom": facts.region.name} if facts.region else None,
+            "population": facts.population,
         }
     data["texte"] = record.body.strip()
     return data
@@ -27,7 +27,7 @@ def record_json(record: Record, corpus: Corpus, site: str) -> dict:
 def corpus_json(corpus: Corpus, site: str, metadata: dict) -> dict:
     return {
         "metadonnees": metadata,
-        **{FILE_NAMES[kind]: [record_json(r, corpus, site) for r in corpus.by_kind(kind).values()] for kind in FILE_NAMES},
+        **{kind.export_name: [record_json(r, corpus, site) for r in corpus.by_kind(kind.name).values()] for kind in record_kinds()},
     }
 
 
@@ -48,7 +48,7 @@ def feature_collection(kind: str, corpus: Corpus, site: str) -> dict:
             continue
         properties = {
             "id": record.id,
-            "type": {"actor": "acteur", "experience": "experience"}[kind],
+            "type": KINDS[kind].key,
             "nom": record.title,
             "url": f"{site}/{record.url}",
             "resume": record.data.resume,
@@ -58,7 +58,7 @@ def feature_collection(kind: str, corpus: Corpus, site: str) -> dict:
             properties["type_structure"] = record.data.type_structure
             properties["commune"] = record.data.siege.commune
         else:
-            properties["lieu"] = views.place_summary(record, corpus)
+            properties["lieu"] = place(record, corpus.territories).summary
             properties["demarches"] = list(record.data.demarches)
         features.append({"type": "Feature", "id": record.id, "geometry": {"type": "Point", "coordinates": list(point)}, "properties": properties})
     return {"type": "FeatureCollection", "features": features}

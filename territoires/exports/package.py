@@ -8,21 +8,16 @@ from __future__ import annotations
 import json
 
 from ..corpus import Corpus
-from ..schemas import SCHEMA_NAMES, SCHEMA_VERSION, rendered_schemas
+from ..schemas import SCHEMA_VERSION, rendered_schemas
 from .documents import corpus_json, feature_collection
-from .tables import FILE_NAMES, csv_text, table_schema
+from ..models import KINDS, RECORD_KINDS, located_kinds, record_kinds
+from .tables import csv_text, table_schema
 
 DATA_DIR = "donnees"
 LICENCE = {
     "name": "etalab-2.0",
     "title": "Licence Ouverte / Open Licence version 2.0",
     "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
-}
-TITLES = {"actor": "acteur", "experience": "retour d'expérience", "guide": "guide"}
-DESCRIPTIONS = {
-    "actor": "Les acteurs : organisations qui aident les collectivités à associer leurs habitants.",
-    "experience": "Les retours d'expérience : démarches participatives menées par des collectivités.",
-    "guide": "Les guides : méthodes pour chaque étape d'un projet participatif.",
 }
 
 
@@ -54,24 +49,25 @@ def metadata(settings: dict, corpus: Corpus) -> dict:
         "version_schema": SCHEMA_VERSION,
         "source": settings["REPOSITORY_URL"],
         "referentiel_territoires": corpus.territories.source["paquet"],
-        "nombre": {FILE_NAMES[k]: len(corpus.by_kind(k)) for k in FILE_NAMES},
+        "nombre": {kind.export_name: len(corpus.by_kind(kind.name)) for kind in record_kinds()},
     }
 
 
 def descriptor(settings: dict, corpus: Corpus) -> dict:
     site = settings["SITE_PUBLIC_URL"]
     resources = []
-    for kind, name in FILE_NAMES.items():
+    for kind in record_kinds():
+        name = kind.export_name
         resources.append({
             "name": name,
             "path": f"{name}.csv",
             "title": f"{name.capitalize()} (CSV)",
-            "description": DESCRIPTIONS[kind] + " Une ligne par fiche.",
+            "description": kind.export_description + " Une ligne par fiche.",
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
             "profile": "tabular-data-resource",
-            "schema": table_schema(kind),
+            "schema": table_schema(kind.name),
         })  # fmt: skip
     resources.append({
         "name": "territoires-en-commun",
@@ -82,13 +78,13 @@ def descriptor(settings: dict, corpus: Corpus) -> dict:
         "mediatype": "application/json",
         "encoding": "utf-8",
     })  # fmt: skip
-    for kind in ("actor", "experience"):
-        name = FILE_NAMES[kind]
+    for kind in located_kinds():
+        name = kind.export_name
         resources.append({
             "name": f"{name}-geojson",
             "path": f"{name}.geojson",
             "title": f"{name.capitalize()} localisés (GeoJSON)",
-            "description": DESCRIPTIONS[kind] + " Seulement les fiches qui ont des coordonnées.",
+            "description": kind.export_description + " Seulement les fiches qui ont des coordonnées.",
             "format": "geojson",
             "mediatype": "application/geo+json",
             "encoding": "utf-8",
@@ -113,8 +109,8 @@ def descriptor(settings: dict, corpus: Corpus) -> dict:
         # The JSON Schemas of the records are documentation, not data: Frictionless would read
         # "*.schema.json" files as Table Schemas, so they are listed here rather than as resources.
         "jsonSchemas": [
-            {"title": f"Schéma JSON des fiches « {TITLES[kind]} »", "path": f"schemas/{name}.schema.json", "version": SCHEMA_VERSION}
-            for kind, name in SCHEMA_NAMES.items()
+            {"title": f"Schéma JSON des fiches « {KINDS[kind].label} »", "path": f"schemas/{kind}.schema.json", "version": SCHEMA_VERSION}
+            for kind in RECORD_KINDS
         ],
     }
 
@@ -122,10 +118,10 @@ def descriptor(settings: dict, corpus: Corpus) -> dict:
 def data_files(corpus: Corpus, settings: dict) -> dict[str, str]:
     """Every file of /donnees/: path under the output folder -> text."""
     site = settings["SITE_PUBLIC_URL"]
-    files = {f"{DATA_DIR}/{name}.csv": csv_text(kind, corpus, site) for kind, name in FILE_NAMES.items()}
+    files = {f"{DATA_DIR}/{kind.export_name}.csv": csv_text(kind.name, corpus, site) for kind in record_kinds()}
     files[f"{DATA_DIR}/territoires-en-commun.json"] = _dump_records(corpus_json(corpus, site, metadata(settings, corpus)))
-    for kind in ("actor", "experience"):
-        files[f"{DATA_DIR}/{FILE_NAMES[kind]}.geojson"] = _dump_records(feature_collection(kind, corpus, site))
+    for kind in located_kinds():
+        files[f"{DATA_DIR}/{kind.export_name}.geojson"] = _dump_records(feature_collection(kind.name, corpus, site))
     for name, text in rendered_schemas().items():
         files[f"{DATA_DIR}/schemas/{name}"] = text
     files[f"{DATA_DIR}/datapackage.json"] = _dump(descriptor(settings, corpus))

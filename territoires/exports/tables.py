@@ -9,9 +9,6 @@ import re
 from ..corpus import Corpus
 from .columns import COLUMNS, LIST_SEPARATOR, Column, cell, describe
 
-FILE_NAMES = {"actor": "acteurs", "experience": "experiences", "guide": "guides"}
-
-
 def csv_text(kind: str, corpus: Corpus, site: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

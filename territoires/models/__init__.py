@@ -1,4 +1,4 @@
-"""The record models. `KINDS` maps each kind of record to its folder, model and URL prefix."""
+"""The record models. `KINDS` maps each kind of record to its model and to every name it goes by."""
 
 from __future__ import annotations
 
@@ -15,26 +15,107 @@ from .page import Page
 
 @dataclass(frozen=True)
 class Kind:
-    name: str  # actor, experience, guide, page
+    """Everything the project says about one type of record, in one place.
+
+    Modules, templates (through `kinds`) and the front end (through the search facet labels)
+    read these: adding a type of record is one entry here, plus its model, template and
+    vocabularies.
+    """
+
+    name: str  # English identifier, in code and commands: actor
+    key: str  # French identifier, in URLs parameters, search facets, GeoJSON and forms: acteur
     folder: str  # content/<folder>/
     model: type[BaseModel]
-    url_prefix: str  # /acteurs/<id>/
-    label: str  # French singular
-    label_plural: str
+    url_prefix: str  # /<url_prefix>/<id>/
+    label: str  # French singular: "retour d'expérience"
+    label_plural: str  # "retours d'expérience"
+    export_name: str = ""  # open data files and JSON keys: acteurs.csv
+    title_field: str = "titre"  # the field that names a record
+    references_field: str | None = None  # the field listing ids of actors
+    intro: str = ""  # the listing page's introduction
+    export_description: str = ""  # the open data resource's description
+    body_hint: str = ""  # what the Markdown body holds (for `new`)
+    located: bool = False  # its records may have coordinates: map, GeoJSON export
+
+    @property
+    def title(self) -> str:
+        """ "Retour d'expérience": the label as a heading or a badge."""
+        return self.label[:1].upper() + self.label[1:]
+
+    @property
+    def title_plural(self) -> str:
+        return self.label_plural[:1].upper() + self.label_plural[1:]
 
 
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
-        Kind("actor", "actors", Actor, "acteurs", "acteur", "acteurs"),
-        Kind("experience", "experiences", Experience, "experiences", "retour d'expérience", "retours d'expérience"),
-        Kind("guide", "guides", Guide, "guides", "guide", "guides"),
-        Kind("page", "pages", Page, "", "page", "pages"),
+        Kind(
+            "actor", "acteur", "actors", Actor, "acteurs", "acteur", "acteurs",
+            export_name="acteurs",
+            located=True,
+            title_field="nom",
+            export_description="Les acteurs : organisations qui aident les collectivités à associer leurs habitants.",
+            references_field="reseaux",
+            intro="Associations, réseaux, coopératives, organismes publics : les structures qui aident les collectivités"
+            " à associer leurs habitants, avec le territoire où elles interviennent et l'aide qu'elles proposent.",
+            body_hint="la présentation détaillée de la structure : ce qu'elle fait, pour qui, comment la solliciter",
+        ),
+        Kind(
+            "experience", "experience", "experiences", Experience, "experiences",
+            "retour d'expérience", "retours d'expérience",
+            export_name="experiences",
+            located=True,
+            export_description="Les retours d'expérience : démarches participatives menées par des collectivités.",
+            references_field="acteurs",
+            intro="Ce que des communes et des intercommunalités ont fait avec leurs habitants : la démarche, les"
+            " étapes, les partenaires, les résultats et ce qu'il faut en retenir.",
+            body_hint="le récit de la démarche : contexte, déroulement, ce qui a changé",
+        ),
+        Kind(
+            "guide", "guide", "guides", Guide, "guides", "guide", "guides",
+            export_name="guides",
+            export_description="Les guides : méthodes pour chaque étape d'un projet participatif.",
+            references_field="auteurs",
+            intro="Des fiches pratiques pour chaque étape d'un projet participatif : cadrer la démarche, mobiliser,"
+            " animer, décider, rendre compte, évaluer.",
+            body_hint="le contenu du guide, avec des intertitres « ## » (ils forment la table des matières)",
+        ),
+        Kind("page", "page", "pages", Page, "", "page", "pages"),
     )
-}
+}  # fmt: skip
 RECORD_KINDS = ("actor", "experience", "guide")
+"""The kinds of records of the directory (editorial pages aside), in the order pages list them."""
 
-__all__ = ["KINDS", "RECORD_KINDS", "Actor", "Experience", "Guide", "Kind", "Page", "json_schema", "schema_property", "schema_target"]
+
+def record_kinds() -> list[Kind]:
+    return [KINDS[name] for name in RECORD_KINDS]
+
+
+def located_kinds() -> list[Kind]:
+    return [kind for kind in record_kinds() if kind.located]
+
+
+def kind_by_key(key: str) -> Kind:
+    """The kind whose French key is `key` ("acteur" -> actor)."""
+    return next(k for k in KINDS.values() if k.key == key)
+
+
+__all__ = [
+    "KINDS",
+    "RECORD_KINDS",
+    "Actor",
+    "Experience",
+    "Guide",
+    "Kind",
+    "Page",
+    "json_schema",
+    "kind_by_key",
+    "located_kinds",
+    "record_kinds",
+    "schema_property",
+    "schema_target",
+]
 
 
 @cache

@@ -8,11 +8,10 @@ from .. import vocabularies
 from ..corpus import Corpus
 from ..loading import Record
 from ..matching import reach, size_class
+from ..models import KINDS, record_kinds
 from ..rendering import plain_text
-from ..site import views
+from ..places import coverage, coverage_summary, place
 
-KIND_KEYS = {"actor": "acteur", "experience": "experience", "guide": "guide"}
-KIND_LABELS = {"acteur": "Acteur", "experience": "Retour d'expérience", "guide": "Guide"}
 BODY_WORDS = 80  # words of the body indexed: enough to find a record, small enough to ship
 SUMMARY_CHARACTERS = 280
 
@@ -41,22 +40,6 @@ class SearchDocument:
     everywhere: bool = False  # national actors: match every region and department filter
     archived: bool = False
 
-    def as_json(self) -> dict:
-        data = {
-            "id": self.id,
-            "type": self.kind,
-            "titre": self.title,
-            "url": self.url,
-            "resume": self.summary,
-            "lieu": self.place,
-            "facettes": {k: v for k, v in self.facets.items() if v},
-        }
-        if self.everywhere:
-            data["partout"] = True
-        if self.archived:
-            data["archive"] = True
-        return data
-
 
 def _labels(ids: list[str], vocabulary: str) -> str:
     return " ".join(vocabularies.get(vocabulary).label(i) for i in ids)
@@ -75,7 +58,7 @@ def _body_words(record: Record) -> str:
 def document(record: Record, corpus: Corpus) -> SearchDocument:
     ref = corpus.territories
     data = record.data
-    kind = KIND_KEYS[record.kind]
+    kind = KINDS[record.kind].key
     themes = list(data.thematiques)
     facets: dict[str, list[str]] = {"type": [kind], "theme": themes}
     words = [_labels(themes, "thematiques")]
@@ -83,7 +66,7 @@ def document(record: Record, corpus: Corpus) -> SearchDocument:
     if record.kind == "actor":
         r = reach(record, ref)
         everywhere = r.national
-        departments = sorted(r.department_codes(ref))
+        departments = sorted(r.worked_departments)
         facets |= {
             "offre": list(data.offres),
             "region": sorted(r.region_codes(ref)),
@@ -91,30 +74,30 @@ def document(record: Record, corpus: Corpus) -> SearchDocument:
             "taille": list(data.tailles_collectivites),
         }
         words += [data.sigle or "", _labels(data.offres, "offres"), data.type_structure and vocabularies.get("types-structure").label(data.type_structure)]
-        words += [item["label"] for item in views.coverage(record, ref)]
-        place = views.coverage_summary(record, ref)
+        words += [item.label for item in coverage(record, ref)]
+        where = coverage_summary(record, ref)
     elif record.kind == "experience":
-        facts = views.place(record, corpus)
+        facts = place(record, ref)
         facets |= {
             "demarche": list(data.demarches),
-            "region": [facts["region"].code] if facts["region"] else [],
-            "departement": [facts["department"].code] if facts["department"] else [],
-            "taille": [c for c in [size_class(facts["population"])] if c],
+            "region": [facts.region.code] if facts.region else [],
+            "departement": [facts.department.code] if facts.department else [],
+            "taille": [c for c in [size_class(facts.population)] if c],
         }
         words += [_labels(data.demarches, "demarches"), data.porteur.nom]
-        words += [facts["name"], facts["department"].name if facts["department"] else "", facts["region"].name if facts["region"] else ""]
-        place = views.place_summary(record, corpus)
+        words += [facts.name, facts.department.name if facts.department else "", facts.region.name if facts.region else ""]
+        where = facts.summary
     else:
         facets["demarche"] = list(data.demarches)
         words += [_labels(data.demarches, "demarches"), _labels(data.etapes_projet, "etapes-projet"), _labels(data.publics, "publics")]
-        place = ""
+        where = ""
     return SearchDocument(
         id=record.id,
         kind=kind,
         title=record.title,
         url=record.url,
         summary=_summary(data.resume),
-        place=place,
+        place=where,
         fields={
             "titre": record.title,
             "resume": data.resume,
@@ -134,7 +117,7 @@ def documents(corpus: Corpus) -> list[SearchDocument]:
 def facet_labels(corpus: Corpus) -> dict[str, dict[str, str]]:
     """Value labels of every facet, for the browser to display."""
     ref = corpus.territories
-    labels = {"type": dict(KIND_LABELS)}
+    labels = {"type": {kind.key: kind.title for kind in record_kinds()}}
     for facet, (_, vocabulary) in FACETS.items():
         if vocabulary:
             labels[facet] = {t.id: t.label for t in vocabularies.get(vocabulary)}

@@ -12,10 +12,10 @@ from PIL import Image, ImageDraw, ImageFont
 
 from .. import vocabularies
 from ..corpus import Corpus
+from ..models import KINDS
 from .output import OutputPage
 
 FEED_SIZE = 50
-KIND_LABELS = {"actor": "Acteur", "experience": "Retour d'expérience", "guide": "Guide"}
 
 
 def _moment(day: dt.date) -> dt.datetime:
@@ -37,7 +37,7 @@ def atom_feed(corpus: Corpus, settings: dict) -> str:
     for record in records[:FEED_SIZE]:
         day = _moment(record.updated or record.data.date_verification)
         feed.add_item(
-            title=f"{KIND_LABELS[record.kind]} · {record.title}",
+            title=f"{KINDS[record.kind].title} · {record.title}",
             link=f"{site}/{record.url}",
             unique_id=f"{site}/{record.url}",
             description=record.data.resume,

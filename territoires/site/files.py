@@ -6,10 +6,10 @@ into the output at build time: nothing is fetched from another site, at build ti
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
+from ..encoding import encode_json
 from ..paths import NODE_MODULES
 
 # output path under theme/vendor/ -> file installed by npm
@@ -24,11 +24,6 @@ VENDOR_FILES = {
 
 class MissingFrontEndPackages(Exception):
     pass
-
-
-def encode_json(data) -> str:
-    """Compact, deterministic JSON (same data, same bytes)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def write_json(output: Path, relative: str, data) -> Path:

@@ -26,6 +26,8 @@ from ..parcours import parcours_files
 from ..rendering import Renderer
 from ..schemas import SCHEMA_VERSION
 from ..search.index import search_files
+from ..models import KINDS
+from .. import places
 from . import views
 from .feeds import atom_feed, share_picture, sitemap_xml
 from .files import copy_vendor_files, write_json, write_text
@@ -68,6 +70,8 @@ class SiteGenerator(Generator):
             ref=self.corpus.territories,
             vocab=vocabularies.get,
             views=views,
+            places=places,
+            kinds=KINDS,
             field_table=field_table,
             schema_version=SCHEMA_VERSION,
             schema_changelog=Renderer(base_url).render(

@@ -8,24 +8,15 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ..corpus import Corpus
-from ..models import KINDS
+from ..models import KINDS, RECORD_KINDS
 from .output import OutputPage, crumbs
 from .sections import territory_pages, theme_pages
 
-SECTION_TITLES = {"actor": "Acteurs", "experience": "Retours d'expérience", "guide": "Guides"}
-SECTION_INTROS = {
-    "actor": "Associations, réseaux, coopératives, organismes publics : les structures qui aident les collectivités"
-    " à associer leurs habitants, avec le territoire où elles interviennent et l'aide qu'elles proposent.",
-    "experience": "Ce que des communes et des intercommunalités ont fait avec leurs habitants : la démarche, les"
-    " étapes, les partenaires, les résultats et ce qu'il faut en retenir.",
-    "guide": "Des fiches pratiques pour chaque étape d'un projet participatif : cadrer la démarche, mobiliser,"
-    " animer, décider, rendre compte, évaluer.",
-}
 
 
 def record_pages(corpus: Corpus) -> list[OutputPage]:
     pages = []
-    for kind in ("actor", "experience", "guide"):
+    for kind in RECORD_KINDS:
         prefix = KINDS[kind].url_prefix
         for record in corpus.by_kind(kind).values():
             pages.append(
@@ -37,7 +28,7 @@ def record_pages(corpus: Corpus) -> list[OutputPage]:
                         "page_title": record.title,
                         "page_description": record.data.resume,
                         "section": kind,
-                        "breadcrumbs": crumbs((SECTION_TITLES[kind], f"{prefix}/")),
+                        "breadcrumbs": crumbs((KINDS[kind].title_plural, f"{prefix}/")),
                     },
                 )
             )
@@ -46,13 +37,13 @@ def record_pages(corpus: Corpus) -> list[OutputPage]:
 
 def listing_pages(corpus: Corpus, page_size: int) -> list[OutputPage]:
     pages = []
-    for kind in ("actor", "experience", "guide"):
+    for kind in RECORD_KINDS:
         prefix = KINDS[kind].url_prefix
         records = corpus.active(kind)
         chunks = [records[i : i + page_size] for i in range(0, len(records), page_size)] or [[]]
         for number, chunk in enumerate(chunks, start=1):
             save_as = f"{prefix}/index.html" if number == 1 else f"{prefix}/page/{number}/index.html"
-            title = SECTION_TITLES[kind] + (f" – page {number}" if number > 1 else "")
+            title = KINDS[kind].title_plural + (f" – page {number}" if number > 1 else "")
             pages.append(
                 OutputPage(
                     save_as,
@@ -63,11 +54,11 @@ def listing_pages(corpus: Corpus, page_size: int) -> list[OutputPage]:
                         "total": len(records),
                         "archived": corpus.archived(kind) if number == len(chunks) else [],
                         "page_title": title,
-                        "page_description": SECTION_INTROS[kind],
-                        "intro": SECTION_INTROS[kind],
+                        "page_description": KINDS[kind].intro,
+                        "intro": KINDS[kind].intro,
                         "section": kind,
                         "pagination": _pagination(prefix, number, len(chunks)),
-                        "breadcrumbs": crumbs() if number == 1 else crumbs((SECTION_TITLES[kind], f"{prefix}/")),
+                        "breadcrumbs": crumbs() if number == 1 else crumbs((KINDS[kind].title_plural, f"{prefix}/")),
                     },
                 )
             )

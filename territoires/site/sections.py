@@ -10,6 +10,7 @@ from collections import defaultdict
 from .. import vocabularies
 from ..corpus import Corpus
 from ..matching import reach
+from ..places import experience_department
 from .output import OutputPage, crumbs
 
 # Sections of a department page, in the order shown, and their headings.
@@ -68,7 +69,7 @@ def territory_pages(corpus: Corpus) -> list[OutputPage]:
     reaches = {record.id: reach(record, ref) for record in corpus.active("actor")}
     experiences_by_department: dict[str, list] = defaultdict(list)
     for record in corpus.active("experience"):
-        department = corpus.experience_department(record)
+        department = experience_department(record, corpus.territories)
         if department:
             experiences_by_department[department].append(record)
 
@@ -97,7 +98,7 @@ def territory_pages(corpus: Corpus) -> list[OutputPage]:
         for actor_id, r in reaches.items():
             if region.code in r.regions:
                 actors["region"].append(corpus.actors[actor_id])
-            elif r.department_codes(ref) & codes:
+            elif r.worked_departments & codes:
                 actors["departement"].append(corpus.actors[actor_id])
             elif r.national:
                 actors["national"].append(corpus.actors[actor_id])

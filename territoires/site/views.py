@@ -15,7 +15,8 @@ from ..corpus import Corpus, title_key
 from ..loading import Record
 from ..maintenance import is_stale  # noqa: F401 - used by templates through `views`
 from ..matching import reach
-from ..territories import Reference
+from ..models import KINDS
+from ..places import coverage, place
 
 MONTHS = [
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -66,63 +67,6 @@ def _de(text: str) -> str:
     return f"d'{text}" if text[:1] in "aâàeéèêiîoôuûAEIOU" else f"de {text}"
 
 
-def coverage(record: Record, ref: Reference) -> list[dict]:
-    """The territories an actor covers, from widest to narrowest, each with a label."""
-    data = record.data.intervention
-    items = []
-    if data.national:
-        items.append({"level": "national", "label": "Toute la France", "code": ""})
-    for code in data.regions:
-        items.append({"level": "region", "label": ref.regions[code].name, "code": code})
-    for code in data.departements:
-        items.append({"level": "departement", "label": f"{ref.departments[code].name} ({code})", "code": code})
-    for code in data.epci:
-        items.append({"level": "epci", "label": ref.epcis[code].name, "code": code})
-    for code in data.communes:
-        commune = ref.communes[code]
-        items.append({"level": "commune", "label": f"{commune.name} ({commune.department})", "code": code})
-    return items
-
-
-def coverage_summary(record: Record, ref: Reference, limit: int = 3) -> str:
-    """A one-line version of `coverage`, for cards: "Occitanie, Hérault (34) et 2 autres"."""
-    labels = [item["label"] for item in coverage(record, ref)]
-    if len(labels) <= limit:
-        return ", ".join(labels)
-    return ", ".join(labels[:limit]) + f" et {len(labels) - limit} autres"
-
-
-def place(record: Record, corpus: Corpus) -> dict:
-    """Facts about where an experience happened, taken from the territory reference."""
-    ref = corpus.territories
-    territory = record.data.territoire
-    commune = ref.communes.get(territory.commune) if territory.commune else None
-    epci_code = territory.epci or (commune.epci if commune else None)
-    epci = ref.epcis.get(epci_code) if epci_code else None
-    department_code = corpus.experience_department(record)
-    department = ref.departments.get(department_code) if department_code else None
-    region = ref.regions.get(department.region) if department else None
-    name = commune.name if commune else (epci.name if epci else (department.name if department else ""))
-    population = commune.population if commune else (epci.population if epci else None)
-    return {
-        "name": name,
-        "commune": commune,
-        "epci": epci,
-        "department": department,
-        "region": region,
-        "population": population,
-        "population_scope": "commune" if commune else ("intercommunalité" if epci else None),
-    }
-
-
-def place_summary(record: Record, corpus: Corpus) -> str:
-    """ "Montaud (Hérault)" for cards."""
-    facts = place(record, corpus)
-    if facts["department"] and facts["name"] != facts["department"].name:
-        return f"{facts['name']} ({facts['department'].name})"
-    return facts["name"]
-
-
 def participation_scale(level: str) -> list[dict]:
     """The five participation levels, marking those reached, for the scale drawn on sheets."""
     vocabulary = vocabularies.get("niveaux-participation")
@@ -137,11 +81,11 @@ def map_points(corpus: Corpus) -> list[dict]:
         hq = record.data.siege
         if hq and hq.latitude is not None:
             commune = corpus.territories.communes[hq.commune]
-            points.append(_point(record, "acteur", "Acteur", hq.latitude, hq.longitude, f"{commune.name} ({commune.department})"))
+            points.append(_point(record, hq.latitude, hq.longitude, f"{commune.name} ({commune.department})"))
     for record in corpus.active("experience"):
         if record.data.coordonnees:
             c = record.data.coordonnees
-            points.append(_point(record, "experience", "Retour d'expérience", c.latitude, c.longitude, place_summary(record, corpus)))
+            points.append(_point(record, c.latitude, c.longitude, place(record, corpus.territories).summary))
     return sorted(points, key=lambda p: (title_key(p["title"]), p["url"]))
 
 
@@ -149,16 +93,17 @@ def unmapped_count(corpus: Corpus) -> int:
     return len(corpus.active("actor")) + len(corpus.active("experience")) - len(map_points(corpus))
 
 
-def _point(record: Record, kind: str, kind_label: str, lat: float, lon: float, place: str) -> dict:
+def _point(record: Record, lat: float, lon: float, where: str) -> dict:
+    kind = KINDS[record.kind]
     return {
-        "kind": kind,
-        "kind_label": kind_label,
+        "kind": kind.key,
+        "kind_label": kind.title,
         "title": record.title,
         "url": record.url,
         "lat": f"{lat:.5f}",
         "lon": f"{lon:.5f}",
         "themes": list(record.data.thematiques),
-        "place": place,
+        "place": where,
     }
 
 
@@ -220,8 +165,8 @@ def json_ld(record: Record, corpus: Corpus, public_url: str) -> dict:
             "url": data.site_web or page,
             "knowsAbout": themes,
             "areaServed": [
-                {"@type": "Country", "name": "France"} if item["level"] == "national"
-                else {"@type": "AdministrativeArea", "name": item["label"]}
+                {"@type": "Country", "name": "France"} if item.level == "national"
+                else {"@type": "AdministrativeArea", "name": item.label}
                 for item in coverage(record, corpus.territories)
             ],  # fmt: skip
         }
@@ -251,8 +196,7 @@ def json_ld(record: Record, corpus: Corpus, public_url: str) -> dict:
     people = data.acteurs if record.kind == "experience" else data.auteurs
     organisations = [{"@type": "Organization", "name": corpus.actors[i].title, "url": f"{public_url}/{corpus.actors[i].url}"} for i in people]
     if record.kind == "experience":
-        facts = place(record, corpus)
-        node["spatialCoverage"] = {"@type": "Place", "name": facts["name"]}
+        node["spatialCoverage"] = {"@type": "Place", "name": place(record, corpus.territories).name}
         if data.coordonnees:
             node["spatialCoverage"]["geo"] = {"@type": "GeoCoordinates", "latitude": data.coordonnees.latitude, "longitude": data.coordonnees.longitude}
         if organisations:

@@ -97,7 +97,7 @@ def test_field_errors_point_at_their_line(tmp_path):
         " attendue (ex. 2026-03-15), reçu « 15/01/2026 »",
         "content/actors/association-exemple.md:10:1: champ « site » : champ inconnu ; vouliez-vous dire « site_web » ?"
         " (champs possibles : nom, sigle, type_structure, resume, thematiques, offres, intervention,"
-        " tailles_collectivites, tarifs, site_web, contact, siege, logo, reseaux, date_verification, archive)",
+        " tailles_collectivites, tarifs, site_web, contact, siege, logo, reseaux, sources, date_verification, archive)",
     ]
 
 

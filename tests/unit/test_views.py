@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from territoires import places
 from territoires.site import views
 from territoires.territories import reference
 from territoires.validation import load_corpus
@@ -31,10 +32,11 @@ def test_period_and_place_from_the_reference(tmp_path):
     corpus = corpus_with(tmp_path, EXPERIENCE)
     record = corpus.experiences["cafe-citoyen"]
     assert views.period(record) == "depuis 2021 (en cours)"
-    facts = views.place(record, corpus)
-    assert (facts["name"], facts["department"].name, facts["region"].name) == ("Montaud", "Hérault", "Occitanie")
-    assert facts["population"] == reference().communes["34164"].population
-    assert views.place_summary(record, corpus) == "Montaud (Hérault)"
+    facts = places.place(record, corpus.territories)
+    assert (facts.name, facts.department.name, facts.region.name) == ("Montaud", "Hérault", "Occitanie")
+    assert facts.population == reference().communes["34164"].population
+    assert facts.population_scope == "commune"
+    assert facts.summary == "Montaud (Hérault)"
 
 
 def test_finished_period(tmp_path):
@@ -53,7 +55,7 @@ def test_periods_elide_de_before_a_vowel(tmp_path):
 def test_coverage_in_words(tmp_path):
     corpus = corpus_with(tmp_path, EXPERIENCE)
     actor = corpus.actors["association-exemple"]
-    assert views.coverage(actor, corpus.territories) == [{"level": "departement", "label": "Hérault (34)", "code": "34"}]
+    assert places.coverage(actor, corpus.territories) == [places.Covered("departement", "34", "Hérault (34)")]
 
 
 def test_participation_scale_marks_levels_reached():

@@ -15,7 +15,6 @@ const activeBox = document.getElementById("active-filters");
 const helpBox = document.getElementById("search-help");
 
 const PAGE = 10; // results shown at once; "Afficher plus" adds as many
-const KIND_LABELS = { acteur: "Acteur", experience: "Retour d'expérience", guide: "Guide" };
 
 let engine = null; // { search, terms, prefixTerm, tokenize }
 let meta = null;
@@ -261,7 +260,7 @@ function renderResults(page, total, query) {
         element(
           "article",
           { class: `result result--${doc.type}` },
-          element("p", { class: "result__kind" }, KIND_LABELS[doc.type] || doc.type, doc.archive ? " · archivée" : ""),
+          element("p", { class: "result__kind" }, meta.libelles.type[doc.type] || doc.type, doc.archive ? " · archivée" : ""),
           element("h3", { class: "result__title" }, element("a", { href: base + doc.url }, highlighted(doc.titre, queryTerms, prefix))),
           doc.lieu ? element("p", { class: "result__place" }, doc.lieu) : null,
           element("p", { class: "result__summary" }, highlighted(doc.resume, queryTerms, prefix)),

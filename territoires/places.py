@@ -1,0 +1,99 @@
+"""Where records are: the place of an experience and the coverage of an actor, in official terms.
+
+A record only holds codes (`territoire.commune: "34164"`, `intervention.departements: ["34"]`).
+This module turns them into typed facts from the territory reference (names, the EPCI, department
+and region a commune belongs to, populations), once, for every consumer: pages, search, exports
+and the parcours. It sits below all of them and imports none of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .loading import Record
+from .territories import Commune, Department, Epci, Reference, Region
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an experience happened, with what the reference says of it."""
+
+    name: str  # the most precise territory's name: commune, else EPCI, else department
+    commune: Commune | None
+    epci: Epci | None  # declared, or the commune's
+    department: Department | None
+    region: Region | None
+    population: int | None  # of the commune, else of the EPCI
+    population_scope: str | None  # "commune" or "intercommunalité": whose population it is
+
+    @property
+    def summary(self) -> str:
+        """ "Montaud (Hérault)" for cards; a department alone is not repeated."""
+        if self.department and self.name != self.department.name:
+            return f"{self.name} ({self.department.name})"
+        return self.name
+
+
+@dataclass(frozen=True)
+class Covered:
+    """One territory an actor covers, with its label as pages show it."""
+
+    level: str  # national, region, departement, epci, commune
+    code: str
+    label: str
+
+
+def experience_department(record: Record, ref: Reference) -> str | None:
+    """Department code where an experience took place (from its commune, department or EPCI)."""
+    territory = record.data.territoire
+    if territory.commune:
+        return ref.communes[territory.commune].department
+    if territory.departement:
+        return territory.departement
+    departments = ref.epcis[territory.epci].departments
+    return departments[0] if len(departments) == 1 else None
+
+
+def place(record: Record, ref: Reference) -> Place:
+    """The place of an experience sheet."""
+    territory = record.data.territoire
+    commune = ref.communes.get(territory.commune) if territory.commune else None
+    epci_code = territory.epci or (commune.epci if commune else None)
+    epci = ref.epcis.get(epci_code) if epci_code else None
+    department_code = experience_department(record, ref)
+    department = ref.departments.get(department_code) if department_code else None
+    region = ref.regions.get(department.region) if department else None
+    name = commune.name if commune else (epci.name if epci else (department.name if department else ""))
+    population = commune.population if commune else (epci.population if epci else None)
+    return Place(
+        name=name,
+        commune=commune,
+        epci=epci,
+        department=department,
+        region=region,
+        population=population,
+        population_scope="commune" if commune else ("intercommunalité" if epci else None),
+    )
+
+
+def coverage(record: Record, ref: Reference) -> list[Covered]:
+    """The territories an actor covers, from widest to narrowest."""
+    data = record.data.intervention
+    items = []
+    if data.national:
+        items.append(Covered("national", "", "Toute la France"))
+    items += [Covered("region", code, ref.regions[code].name) for code in data.regions]
+    items += [Covered("departement", code, f"{ref.departments[code].name} ({code})") for code in data.departements]
+    items += [Covered("epci", code, ref.epcis[code].name) for code in data.epci]
+    for code in data.communes:
+        commune = ref.communes[code]
+        items.append(Covered("commune", code, f"{commune.name} ({commune.department})"))
+    return items
+
+
+def coverage_summary(record: Record, ref: Reference, limit: int = 3) -> str:
+    """A one-line version of `coverage`, for cards: "Occitanie, Hérault (34) et 2 autres"."""
+    labels = [item.label for item in coverage(record, ref)]
+    if len(labels) <= limit:
+        return ", ".join(labels)
+    return ", ".join(labels[:limit]) + f" et {len(labels) - limit} autres"
