@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from . import problems as problems_module
+from .config import SiteConfig
 from .models import KINDS, RECORD_KINDS
 from .paths import PROJECT_ROOT
 from .problems import ContentError, Problem
@@ -236,7 +237,7 @@ def cmd_check_changes(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     _print_problems(found.items, args.format)
     if args.summary:
-        Path(args.summary).write_text(summary_markdown(rows, settings["SITE_PUBLIC_URL"], found), encoding="utf-8")
+        Path(args.summary).write_text(summary_markdown(rows, SiteConfig.from_settings(settings).public_url, found), encoding="utf-8")
     if found.errors:
         print(f"✗ {_plural(len(found.errors), 'changement refusé', 'changements refusés')}.", file=sys.stderr)
         return EXIT_CONTENT

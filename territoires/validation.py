@@ -9,10 +9,7 @@ problem and fails once, with all of them.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +18,7 @@ from . import personal_data
 from .images import FORMATS, IMAGES_FOLDER, check_image
 from .loading import Record, read_record
 from .models import KINDS, RECORD_KINDS
+from .parallel import parallel_map, workers
 from .models.fields import DEPARTMENT_CODE, IMAGE_FILE, INSEE_CODE, RECORD_ID, REGION_CODE, SIREN
 from .problems import ContentError, Problems
 from .rendering import Renderer, needs_render, nested_headings, too_many_brackets
@@ -108,14 +106,9 @@ class _Context:
 PARALLEL_FROM = {False: 1500, True: 300}
 
 
-# The context of the current reading, inherited by forked workers rather than sent to each of them:
-# it holds the whole territory reference, which would cost more to send than to read the files.
-_CONTEXT: _Context | None = None
-
-
-def _read_chunk(jobs: list[tuple[Path, str]], root: Path, context: _Context | None = None) -> tuple[list[Record | None], list, set[str]]:
-    """Read, type and check each file: everything that needs one file only."""
-    context = context or _CONTEXT
+def _read_chunk(context: _Context, chunk: tuple[Path, list[tuple[Path, str]]]) -> tuple[list[Record | None], list, set[str]]:
+    """Read, type and check each file of a chunk: everything that needs one file only."""
+    root, jobs = chunk
     problems = Problems(root)
     renderer = Renderer(context.base_url)
     records: list[Record | None] = []
@@ -134,25 +127,14 @@ def _read_chunk(jobs: list[tuple[Path, str]], root: Path, context: _Context | No
 
 def _read_records(jobs: list[tuple[Path, str]], problems: Problems, context: _Context) -> tuple[list[Record | None], set[str]]:
     """Every file read and checked; a large corpus is shared between one process per core."""
-    workers = min(os.cpu_count() or 1, 4)
-    if len(jobs) < PARALLEL_FROM[context.render] or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        records, items, used = _read_chunk(jobs, problems.root, context)
-        problems.items += items
-        return records, used
-    size = -(-len(jobs) // (workers * 4))
-    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    size = -(-len(jobs) // (workers() * 4)) if jobs else 1
+    chunks = [(problems.root, jobs[i : i + size]) for i in range(0, len(jobs), size)]
     records: list[Record | None] = []
     used: set[str] = set()
-    global _CONTEXT
-    _CONTEXT = context
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for chunk_records, items, chunk_used in pool.map(_read_chunk, chunks, [problems.root] * len(chunks)):
-                records += chunk_records
-                problems.items += items
-                used |= chunk_used
-    finally:
-        _CONTEXT = None
+    for chunk_records, items, chunk_used in parallel_map(_read_chunk, chunks, context, parallel=len(jobs) >= PARALLEL_FROM[context.render]):
+        records += chunk_records
+        problems.items += items
+        used |= chunk_used
     return records, used
 
 

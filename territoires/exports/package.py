@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from ..config import SiteConfig
 from ..corpus import Corpus
 from ..schemas import SCHEMA_VERSION, rendered_schemas
 from .documents import corpus_json, feature_collection
@@ -40,21 +41,21 @@ def _dump_records(data: dict) -> str:
     return "{\n " + ",\n ".join(parts) + "\n}\n"
 
 
-def metadata(settings: dict, corpus: Corpus) -> dict:
+def metadata(config: SiteConfig, corpus: Corpus) -> dict:
     return {
-        "titre": settings["SITENAME"],
-        "description": settings["SITE_DESCRIPTION"],
+        "titre": config.name,
+        "description": config.description,
         "licence": LICENCE["name"],
         "licence_url": LICENCE["path"],
         "version_schema": SCHEMA_VERSION,
-        "source": settings["REPOSITORY_URL"],
+        "source": config.repository_url,
         "referentiel_territoires": corpus.territories.source["paquet"],
         "nombre": {kind.export_name: len(corpus.by_kind(kind.name)) for kind in record_kinds()},
     }
 
 
-def descriptor(settings: dict, corpus: Corpus) -> dict:
-    site = settings["SITE_PUBLIC_URL"]
+def descriptor(config: SiteConfig, corpus: Corpus) -> dict:
+    site = config.public_url
     resources = []
     for kind in record_kinds():
         name = kind.export_name
@@ -93,12 +94,12 @@ def descriptor(settings: dict, corpus: Corpus) -> dict:
         "profile": "data-package",
         "name": "territoires-en-commun",
         "title": "Territoires en commun : acteurs, retours d'expérience et guides de la participation citoyenne",
-        "description": settings["SITE_DESCRIPTION"],
+        "description": config.description,
         "version": SCHEMA_VERSION,
         "homepage": f"{site}/donnees/",
         "licenses": [LICENCE],
         "sources": [
-            {"title": "Fiches contribuées par les partenaires de Territoires en commun", "path": settings["REPOSITORY_URL"]},
+            {"title": "Fiches contribuées par les partenaires de Territoires en commun", "path": config.repository_url},
             {
                 "title": f"Code officiel géographique (Insee), {corpus.territories.source['paquet']}",
                 "path": corpus.territories.source["depot"],
@@ -115,14 +116,14 @@ def descriptor(settings: dict, corpus: Corpus) -> dict:
     }
 
 
-def data_files(corpus: Corpus, settings: dict) -> dict[str, str]:
+def data_files(corpus: Corpus, config: SiteConfig) -> dict[str, str]:
     """Every file of /donnees/: path under the output folder -> text."""
-    site = settings["SITE_PUBLIC_URL"]
+    site = config.public_url
     files = {f"{DATA_DIR}/{kind.export_name}.csv": csv_text(kind.name, corpus, site) for kind in record_kinds()}
-    files[f"{DATA_DIR}/territoires-en-commun.json"] = _dump_records(corpus_json(corpus, site, metadata(settings, corpus)))
+    files[f"{DATA_DIR}/territoires-en-commun.json"] = _dump_records(corpus_json(corpus, site, metadata(config, corpus)))
     for kind in located_kinds():
         files[f"{DATA_DIR}/{kind.export_name}.geojson"] = _dump_records(feature_collection(kind.name, corpus, site))
     for name, text in rendered_schemas().items():
         files[f"{DATA_DIR}/schemas/{name}"] = text
-    files[f"{DATA_DIR}/datapackage.json"] = _dump(descriptor(settings, corpus))
+    files[f"{DATA_DIR}/datapackage.json"] = _dump(descriptor(config, corpus))
     return files

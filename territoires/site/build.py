@@ -10,6 +10,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 from pelican import Pelican
 from pelican.log import console
 
+from ..config import CORPUS_SETTING
 from ..validation import validated_corpus
 
 
@@ -17,9 +18,6 @@ from ..validation import validated_corpus
 class BuildResult:
     output: Path
     pages: int  # HTML pages written
-
-
-CORPUS_SETTING = "TERRITOIRES_CORPUS"
 
 
 class _MemoryBytecodeCache(BytecodeCache):

@@ -11,6 +11,7 @@ from feedgenerator import Atom1Feed
 from PIL import Image, ImageDraw, ImageFont
 
 from .. import vocabularies
+from ..config import SiteConfig
 from ..corpus import Corpus
 from ..models import KINDS
 from .output import OutputPage
@@ -22,14 +23,14 @@ def _moment(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
-def atom_feed(corpus: Corpus, settings: dict) -> str:
+def atom_feed(corpus: Corpus, config: SiteConfig) -> str:
     """The most recently added or changed records, newest first (dates from git history)."""
-    site = settings["SITE_PUBLIC_URL"]
+    site = config.public_url
     feed = Atom1Feed(
         title="Territoires en commun : nouvelles fiches et mises à jour",
         link=f"{site}/",
         feed_url=f"{site}/atom.xml",
-        description=settings["SITE_DESCRIPTION"],
+        description=config.description,
         language="fr",
     )
     records = sorted(corpus.records, key=lambda r: (-(r.updated or r.data.date_verification).toordinal(), r.id))
@@ -50,8 +51,8 @@ def atom_feed(corpus: Corpus, settings: dict) -> str:
     return buffer.getvalue()
 
 
-def sitemap_xml(pages: list[OutputPage], corpus: Corpus, settings: dict) -> str:
-    site = settings["SITE_PUBLIC_URL"]
+def sitemap_xml(pages: list[OutputPage], corpus: Corpus, config: SiteConfig) -> str:
+    site = config.public_url
     changed = {record.url: record.updated for record in [*corpus.records, *corpus.pages.values()]}
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for page in sorted(pages, key=lambda p: p.url):

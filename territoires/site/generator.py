@@ -7,9 +7,6 @@ corpus (failing with every problem at once), `generate_output(writer)` writes ea
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from jinja2 import StrictUndefined
@@ -26,8 +23,10 @@ from ..parcours import parcours_files
 from ..rendering import Renderer
 from ..schemas import SCHEMA_VERSION
 from ..search.index import search_files
-from ..models import KINDS
 from .. import places
+from ..config import CORPUS_SETTING, SiteConfig
+from ..models import KINDS
+from ..parallel import parallel_map
 from . import views
 from .feeds import atom_feed, share_picture, sitemap_xml
 from .files import copy_vendor_files, write_json, write_text
@@ -35,20 +34,33 @@ from .pages import site_pages
 
 
 class SiteGenerator(Generator):
+    """Reads like `Pelican.run()`: the context is made in steps, then the output is written."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # A typo in a template must fail the build, not print an empty string.
         self.env.undefined = StrictUndefined
+        self.config = SiteConfig.from_settings(self.settings)
         self.corpus = None
         self.pages = []
         self.data_files = {}
 
     def generate_context(self):
-        base_url = self.settings["SITEURL"]
+        self.corpus = self._validated_corpus()
+        build_date = self._date_records()
+        self.data_files = data_files(self.corpus, self.config)
+        self.pages = site_pages(self.corpus, self.config, self.data_files)
+        self._prepare_templates(build_date)
+        self.context["corpus"] = self.corpus
+
+    def _validated_corpus(self):
         # `build()` validates before Pelican runs and hands the corpus over; plain `pelican` runs load it here.
-        self.corpus = self.settings.get("TERRITOIRES_CORPUS") or validated_corpus(
-            Path(self.settings["PATH"]), base_url=base_url, render=True
+        return self.settings.get(CORPUS_SETTING) or validated_corpus(
+            Path(self.settings["PATH"]), base_url=self.config.base_url, render=True
         )
+
+    def _date_records(self):
+        """Give every record its last change date (from git history); returns the build's "today"."""
         content = Path(self.settings["PATH"])
         changes = last_changes(content, content)
         for record in [*self.corpus.records, *self.corpus.pages.values()]:
@@ -56,17 +68,18 @@ class SiteGenerator(Generator):
             record.updated = changed or getattr(record.data, "date_verification", None)
         verified = [r.data.date_verification for r in self.corpus.records]
         # "Today", for freshness warnings, is the last commit: the same checkout always builds the same site.
-        build_date = last_commit_date(content) or (max(verified) if verified else None)
-        self.data_files = data_files(self.corpus, self.settings)
-        self.pages = site_pages(self.corpus, self.settings, self.data_files)
+        return last_commit_date(content) or (max(verified) if verified else None)
+
+    def _prepare_templates(self, build_date):
+        base_url = self.config.base_url
         self.env.globals.update(
             url=lambda path="": f"{base_url}/{path}",
             static=lambda path: f"{base_url}/theme/{path}",
             corpus=self.corpus,
             # imported macros see globals only, not the page context
             BUILD_DATE=build_date,
-            REPOSITORY_URL=self.settings["REPOSITORY_URL"],
-            REPOSITORY_BRANCH=self.settings["REPOSITORY_BRANCH"],
+            REPOSITORY_URL=self.config.repository_url,
+            REPOSITORY_BRANCH=self.config.repository_branch,
             ref=self.corpus.territories,
             vocab=vocabularies.get,
             views=views,
@@ -84,7 +97,6 @@ class SiteGenerator(Generator):
             label=views.label,
             records=lambda ids: [self.corpus.get(i) for i in ids],
         )
-        self.context["corpus"] = self.corpus
         cards: dict[tuple, str] = {}
 
         def card(record, heading="h3"):
@@ -102,8 +114,8 @@ class SiteGenerator(Generator):
         copy_vendor_files(output)
         for relative, text in self.data_files.items():
             write_text(output, relative, text)
-        write_text(output, "atom.xml", atom_feed(self.corpus, self.settings))
-        write_text(output, "sitemap.xml", sitemap_xml(self.pages, self.corpus, self.settings))
+        write_text(output, "atom.xml", atom_feed(self.corpus, self.config))
+        write_text(output, "sitemap.xml", sitemap_xml(self.pages, self.corpus, self.config))
         (output / "theme" / "img").mkdir(parents=True, exist_ok=True)
         (output / "theme" / "img" / "partage.png").write_bytes(share_picture())
         content = Path(self.settings["PATH"])
@@ -116,20 +128,9 @@ class SiteGenerator(Generator):
         # pages by slices. A large site shares them between one process per core.
         tasks = [("search", 0, 0), ("parcours", 0, 0)]
         tasks += [("pages", i, i + PAGES_PER_TASK) for i in range(0, len(self.pages), PAGES_PER_TASK)]
-        workers = min(os.cpu_count() or 1, 4)
-        if len(self.pages) < PARALLEL_PAGES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            for task in tasks:
-                self._run(task, writer)
-            return
-        global _RUNNING
-        _RUNNING = (self, writer)
-        try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                list(pool.map(_run_task, tasks))
-        finally:
-            _RUNNING = None
+        parallel_map(_write_part, tasks, (self, writer), parallel=len(self.pages) >= PARALLEL_PAGES)
 
-    def _run(self, task: tuple[str, int, int], writer) -> None:
+    def write_part(self, task: tuple[str, int, int], writer) -> None:
         name, start, end = task
         output = Path(self.output_path)
         if name == "search":
@@ -151,10 +152,8 @@ class SiteGenerator(Generator):
 
 PARALLEL_PAGES = 400  # pages from which writing is shared between processes
 PAGES_PER_TASK = 250
-# The generator and writer of the current build, inherited by forked workers (never sent to them).
-_RUNNING: tuple | None = None
 
 
-def _run_task(task: tuple[str, int, int]) -> None:
-    generator, writer = _RUNNING
-    generator._run(task, writer)
+def _write_part(shared: tuple, task: tuple[str, int, int]) -> None:
+    generator, writer = shared
+    generator.write_part(task, writer)

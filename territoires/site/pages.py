@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from ..config import SiteConfig
 from ..corpus import Corpus
 from ..models import KINDS, RECORD_KINDS
 from .output import OutputPage, crumbs
@@ -98,7 +99,7 @@ def editorial_pages(corpus: Corpus) -> list[OutputPage]:
     ]
 
 
-def tool_pages(settings: dict) -> list[OutputPage]:
+def tool_pages(config: SiteConfig) -> list[OutputPage]:
     """The three ways in: search, parcours, map (enhanced by JavaScript, usable without)."""
     return [
         OutputPage(
@@ -127,7 +128,7 @@ def tool_pages(settings: dict) -> list[OutputPage]:
             "carte/index.html",
             "map",
             {
-                "tile_origin": _origin(settings["MAP_TILES"]["url"]),
+                "tile_origin": _origin(config.map_tiles["url"]),
                 "page_title": "Carte",
                 "page_description": "Les acteurs et les retours d'expérience sur une carte, avec leur liste.",
                 "section": "carte",
@@ -159,19 +160,19 @@ def data_page(corpus: Corpus, files: dict[str, str]) -> OutputPage:
     )
 
 
-def site_pages(corpus: Corpus, settings: dict, data_files: dict[str, str]) -> list[OutputPage]:
+def site_pages(corpus: Corpus, config: SiteConfig, data_files: dict[str, str]) -> list[OutputPage]:
     """Every HTML page, in a stable order."""
     pages = [
         OutputPage(
             "index.html",
             "home",
-            {"page_title": "", "page_description": settings["SITE_DESCRIPTION"], "section": "home", "breadcrumbs": []},
+            {"page_title": "", "page_description": config.description, "section": "home", "breadcrumbs": []},
         )
     ]
-    pages += listing_pages(corpus, settings.get("LISTING_PAGE_SIZE", 60))
+    pages += listing_pages(corpus, config.listing_page_size)
     pages += record_pages(corpus)
     pages += editorial_pages(corpus)
-    pages += tool_pages(settings)
+    pages += tool_pages(config)
     pages.append(data_page(corpus, data_files))
     pages += theme_pages(corpus)
     pages += territory_pages(corpus)

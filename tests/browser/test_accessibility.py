@@ -2,6 +2,7 @@
 
 import pytest
 
+from territoires.config import SiteConfig
 from territoires.exports.package import data_files
 from territoires.site.pages import site_pages
 from territoires.site.build import build
@@ -55,8 +56,8 @@ TESTED_ELSEWHERE = {
 def test_every_template_is_checked_by_axe(built_site, first_guide):
     """A new kind of page cannot slip in without its axe test."""
     _, corpus = built_site
-    settings = load_settings()
-    pages = site_pages(corpus, settings, data_files(corpus, settings))
+    config = SiteConfig.from_settings(load_settings())
+    pages = site_pages(corpus, config, data_files(corpus, config))
     checked = {url.format(guide=first_guide).strip("/") for url in [*PAGE_TYPES.values(), *TESTED_ELSEWHERE]}
     by_template: dict[str, set[str]] = {}
     for output_page in pages:
