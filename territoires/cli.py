@@ -11,7 +11,8 @@ from pathlib import Path
 from . import problems as problems_module
 from .config import SiteConfig
 from .models import KINDS, RECORD_KINDS
-from .paths import PROJECT_ROOT
+from .paths import PROJECT_ROOT, shown_path
+from .errors import ProjectError
 from .problems import ContentError, Problem
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -26,6 +27,8 @@ def _settings(args: argparse.Namespace | None = None, **overrides):
         overrides["OUTPUT_PATH"] = str(Path(args.output).resolve())
     if args is not None and getattr(args, "content", None):
         overrides["PATH"] = str(Path(args.content).resolve())
+    if args is not None and getattr(args, "theme", None):
+        overrides["THEME"] = str(Path(args.theme).resolve())
     return load_settings(overrides)
 
 
@@ -45,7 +48,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"✗ {given} : fichier ou dossier introuvable.", file=sys.stderr)
             return EXIT_USAGE
         if not _under(path, [content.resolve()]) and not _under(content.resolve(), [path]):
-            print(f"✗ {given} n'est pas dans le dossier du contenu ({_shown(content)}) : seules ses fiches sont vérifiées.",
+            print(f"✗ {given} n'est pas dans le dossier du contenu ({shown_path(content)}) : seules ses fiches sont vérifiées.",
                   file=sys.stderr)  # fmt: skip
             return EXIT_USAGE
     _, found = load_corpus(content, keep=False)  # checking only: no corpus is assembled
@@ -88,7 +91,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"✗ Site non construit : {_plural(len(exc.problems), 'problème')} à corriger.", file=sys.stderr)
         return EXIT_CONTENT
     elapsed = time.perf_counter() - started
-    print(f"✓ Site construit dans {_shown(result.output)} : {_plural(result.pages, 'page')} en {elapsed:.2f} s.", file=sys.stderr)
+    print(f"✓ Site construit dans {shown_path(result.output)} : {_plural(result.pages, 'page')} en {elapsed:.2f} s.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -117,12 +120,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     settings = _settings(args)
     path = Path(settings["PATH"]) / KINDS[args.kind].folder / f"{record_id}.md"
     if path.exists():
-        print(f"✗ {_shown(path)} existe déjà : modifiez ce fichier ou choisissez un autre nom.", file=sys.stderr)
+        print(f"✗ {shown_path(path)} existe déjà : modifiez ce fichier ou choisissez un autre nom.", file=sys.stderr)
         return EXIT_USAGE
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(scaffold(args.kind, args.name, dt.date.today()), encoding="utf-8")
-    print(_shown(path))
-    print(f"✓ Fiche créée : complétez {_shown(path)} puis lancez « python build.py validate {_shown(path)} ».", file=sys.stderr)
+    print(shown_path(path))
+    print(f"✓ Fiche créée : complétez {shown_path(path)} puis lancez « python build.py validate {shown_path(path)} ».", file=sys.stderr)
     return EXIT_OK
 
 
@@ -190,7 +193,7 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
         lines = list(proposal.problems)
         path = content / KINDS[proposal.kind].folder / f"{proposal.record_id}.md"
         if path.exists():
-            lines.append(f"Une fiche « {proposal.record_id} » existe déjà ({_shown(path)}) : s'il s'agit de la même, proposez plutôt une correction.")
+            lines.append(f"Une fiche « {proposal.record_id} » existe déjà ({shown_path(path)}) : s'il s'agit de la même, proposez plutôt une correction.")
             path = None
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -199,7 +202,7 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
             # Line numbers of the generated file mean nothing to the issue's author: the message alone.
             lines += [p.message for p in found.errors if p.path == found.display_path(path)]
     if path is not None:
-        print(_shown(path))
+        print(shown_path(path))
     for line in lines:
         print(f"✗ {line}", file=sys.stderr)
     if args.report:
@@ -210,7 +213,7 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
 def _issue_report(path: Path | None, lines: list[str]) -> str:
     """The comment posted back on the issue, in French Markdown."""
     if not lines and path is not None:
-        return (f"Merci ! Votre proposition est devenue la fiche `{_shown(path)}`. "
+        return (f"Merci ! Votre proposition est devenue la fiche `{shown_path(path)}`. "
                 "Une proposition de modification (pull request) vient d'être ouverte : un partenaire va la relire.\n")  # fmt: skip
     items = "\n".join(f"- {line}" for line in lines)
     return (
@@ -342,6 +345,7 @@ def parser() -> argparse.ArgumentParser:
     for name in ("build", "serve"):
         subparsers[name].add_argument("--siteurl", help="adresse de base du site (ex. /territoires-en-commun)")
         subparsers[name].add_argument("--output", help="dossier de sortie (output/ par défaut)")
+        subparsers[name].add_argument("--theme", metavar="DOSSIER", help="dossier du thème (theme/ par défaut)")
     for name in ("validate", "build", "serve", "new", "from-issue"):
         subparsers[name].add_argument("--content", metavar="DOSSIER", help="dossier du contenu (content/ par défaut)")
     subparsers["serve"].add_argument("--port", type=int, default=8000, help="port (8000 par défaut)")
@@ -372,6 +376,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
+    except ProjectError as error:
+        print(f"✗ {error}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
 
@@ -393,11 +400,6 @@ def _plural(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count < 2 else (plural or singular + 's')}"
 
 
-def _shown(path: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(PROJECT_ROOT).as_posix()
-    except ValueError:
-        return str(path)
 
 
 # argparse words its messages through gettext; this is the French for the ones users can meet.

@@ -19,3 +19,11 @@ def resolved_folder(folder: Path) -> Path:
     files are never symbolic links (the loader refuses them), so `resolved_folder(path.parent) / path.name`
     names a record as its folder's resolution would."""
     return folder.resolve()
+
+
+def shown_path(path: Path) -> str:
+    """A path as messages show it: relative to the project when inside it."""
+    try:
+        return Path(path).resolve().relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return str(path)

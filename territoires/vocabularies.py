@@ -13,7 +13,8 @@ from functools import cache
 from pathlib import Path
 
 from . import strictyaml
-from .paths import DATA_DIR
+from .errors import ProjectError
+from .paths import DATA_DIR, shown_path
 
 VOCABULARY_DIR = DATA_DIR / "vocabulaires"
 
@@ -66,8 +67,8 @@ class Vocabulary:
         return candidates[match[0]] if match else None
 
 
-class VocabularyFileError(Exception):
-    pass
+class VocabularyFileError(ProjectError):
+    """A vocabulary file that cannot be read: they are the project's own, so this stops every command."""
 
 
 _INT_FIELDS = {"rang": "rank", "min": "minimum", "max": "maximum"}
@@ -76,7 +77,7 @@ _INT_FIELDS = {"rang": "rank", "min": "minimum", "max": "maximum"}
 def read_vocabulary(path: Path) -> Vocabulary:
     """Read one vocabulary file; vocabulary files are ours, so any mistake is fatal."""
     parsed = strictyaml.parse(path.read_text(encoding="utf-8"))
-    where = path.as_posix()
+    where = shown_path(path)
     if parsed.issues:
         issue = parsed.issues[0]
         raise VocabularyFileError(f"{where}:{issue.line}:{issue.col}: {issue.message}")
@@ -88,7 +89,10 @@ def read_vocabulary(path: Path) -> Vocabulary:
         line = parsed.positions.get(("valeurs", index), (0, 0))[0]
         if not isinstance(raw, dict) or not raw.get("id") or not raw.get("libelle"):
             raise VocabularyFileError(f"{where}:{line}: chaque valeur a un « id » et un « libelle »")
-        extra = {_INT_FIELDS[k]: int(v) for k, v in raw.items() if k in _INT_FIELDS}
+        try:
+            extra = {_INT_FIELDS[k]: int(v) for k, v in raw.items() if k in _INT_FIELDS}
+        except (TypeError, ValueError):
+            raise VocabularyFileError(f"{where}:{line}: « rang », « min » et « max » sont des nombres entiers") from None
         unknown = set(raw) - {"id", "libelle", "description", "url", *_INT_FIELDS}
         if unknown:
             raise VocabularyFileError(f"{where}:{line}: champ(s) inconnu(s) {sorted(unknown)}")
@@ -106,4 +110,7 @@ def vocabularies(directory: Path = VOCABULARY_DIR) -> dict[str, Vocabulary]:
 
 
 def get(name: str) -> Vocabulary:
-    return vocabularies()[name]
+    try:
+        return vocabularies()[name]
+    except KeyError:
+        raise VocabularyFileError(f"data/vocabulaires/{name}.yaml : fichier de vocabulaire introuvable") from None

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import shutil
 import subprocess
 import sys
 
@@ -141,3 +142,53 @@ def test_schemas_are_in_sync_and_stale_files_are_detected(tmp_path):
     assert stale_schemas(tmp_path) == []
     (tmp_path / "guide.schema.json").write_text("{}", encoding="utf-8")
     assert stale_schemas(tmp_path) == ["guide.schema.json"]
+
+
+def test_missing_front_end_package_is_one_french_line_and_the_site_stays(tmp_path, monkeypatch, capsys):
+    from territoires.site import files
+
+    content = write(tmp_path, minimal_tree())
+    output = tmp_path / "out"
+    assert cli.main(["build", "--content", str(content), "--output", str(output)]) == 0
+    before = sorted(p.relative_to(output) for p in output.rglob("*"))
+    node_modules = tmp_path / "node_modules"
+    shutil.copytree(PROJECT_ROOT / "node_modules" / "lunr", node_modules / "lunr")  # leaflet and lunr-languages missing
+    monkeypatch.setattr(files, "NODE_MODULES", node_modules)
+    capsys.readouterr()
+    assert cli.main(["build", "--content", str(content), "--output", str(output)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("✗ bibliothèques front-end absentes (") and "make install" in err[0]
+    assert sorted(p.relative_to(output) for p in output.rglob("*")) == before
+
+
+def test_broken_template_leaves_the_last_site_in_place(tmp_path, capsys):
+    content = write(tmp_path, minimal_tree())
+    theme = tmp_path / "theme"
+    shutil.copytree(PROJECT_ROOT / "theme", theme)
+    output = tmp_path / "out"
+    assert cli.main(["build", "--content", str(content), "--output", str(output), "--theme", str(theme)]) == 0
+    page = (output / "acteurs" / "association-exemple" / "index.html").read_text(encoding="utf-8")
+    template = theme / "templates" / "actor.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("<h1>{{ a.nom }}", "<h1>{{ a.nom.inconnu }}", 1), encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["build", "--content", str(content), "--output", str(output), "--theme", str(theme)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("✗ theme/templates/actor.html, ligne ") and "erreur de gabarit" in err[0]
+    assert (output / "acteurs" / "association-exemple" / "index.html").read_text(encoding="utf-8") == page
+    assert not list(tmp_path.glob(".out.*"))  # no half-built folder left behind
+
+
+def test_broken_vocabulary_file_is_one_french_line(tmp_path):
+    """The models read the vocabularies when imported: a broken file must still give a French line."""
+    project = tmp_path / "projet"
+    shutil.copytree(PROJECT_ROOT / "territoires", project / "territoires", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(PROJECT_ROOT / "data", project / "data")
+    shutil.copy(PROJECT_ROOT / "build.py", project / "build.py")
+    vocabulary = project / "data" / "vocabulaires" / "offres.yaml"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + "  - id: x\n    rang: premier\n    libelle: X\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "build.py", "validate"], cwd=project, capture_output=True, encoding="utf-8", timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"✗ data/vocabulaires/offres.yaml:{len(vocabulary.read_text(encoding='utf-8').splitlines()) - 2}:"
+        " « rang », « min » et « max » sont des nombres entiers"
+    ]

@@ -65,3 +65,33 @@ def test_serve_builds_serves_and_rebuilds_on_change(tmp_path):
         output = process.communicate(timeout=10)[0].decode("utf-8")
         shutil.rmtree(tmp_path / "out", ignore_errors=True)
     assert "champ « type_structure »" in output
+
+
+def test_serve_outlives_a_broken_template(tmp_path):
+    """A typo in a template during `serve`: a French message, and the last good site still served."""
+    content = write(tmp_path, minimal_tree())
+    theme = tmp_path / "theme"
+    shutil.copytree(PROJECT_ROOT / "theme", theme)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "build.py", "serve", "--content", str(content), "--output", str(tmp_path / "out"),
+         "--theme", str(theme), "--port", str(port)],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: fetch(f"{base}/acteurs/association-exemple/")[0] == 200)
+        time.sleep(0.5)  # let the watcher settle before the edit
+        template = theme / "templates" / "actor.html"
+        template.write_text(template.read_text(encoding="utf-8").replace("{% endblock %}", "{% endblock", 1), encoding="utf-8")
+        time.sleep(2)
+        status, html = fetch(f"{base}/acteurs/association-exemple/")
+        assert status == 200 and "<h1>Association exemple</h1>" in html
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=10)[0].decode("utf-8")
+    assert "theme/templates/actor.html, ligne" in output
+    assert "erreur de gabarit" in output and "le site servi reste celui de la dernière construction réussie" in output
+    assert "Traceback" not in output

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import logging
+import shutil
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.bccache import Bucket, BytecodeCache
 from pelican import Pelican
 from pelican.log import console
 
 from ..config import CORPUS_SETTING
+from ..errors import ProjectError
 from ..validation import validated_corpus
+from .files import check_vendor_files
 
 
 @dataclass
@@ -38,13 +43,24 @@ class _MemoryBytecodeCache(BytecodeCache):
 _TEMPLATES = _MemoryBytecodeCache()
 
 
-def build(settings: dict) -> BuildResult:
-    """Run Pelican with `settings`; raises ContentError (with every problem) if the content is invalid.
+class TemplateProblem(ProjectError):
+    """A theme template that cannot be compiled or rendered."""
 
-    The content is validated before Pelican starts, because Pelican empties the output folder
-    first: a failed validation must leave the last good site in place (the `serve` loop relies on it).
+
+def build(settings: dict) -> BuildResult:
+    """Run Pelican with `settings`; raises ContentError (with every problem) if the content is
+    invalid, a ProjectError for a failure of the project's own files (templates, front-end packages).
+
+    The site is written to a staging folder beside the output and takes its place only once
+    complete: whatever fails, the last good site stays in place (the `serve` loop relies on it).
     """
+    check_vendor_files()
+    output = Path(settings["OUTPUT_PATH"])
+    staging = output.with_name(f".{output.name}.construction")
+    shutil.rmtree(staging, ignore_errors=True)
     settings = dict(settings)
+    settings["OUTPUT_PATH"] = str(staging)
+    settings["DELETE_OUTPUT_DIRECTORY"] = False  # a new folder each time
     settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": _TEMPLATES}
     settings[CORPUS_SETTING] = validated_corpus(Path(settings["PATH"]), base_url=settings["SITEURL"], render=True)
     logging.getLogger("pelican").setLevel(logging.WARNING)
@@ -52,7 +68,35 @@ def build(settings: dict) -> BuildResult:
     console.quiet = True  # Pelican's own summary counts articles, which we do not use
     try:
         Pelican(settings).run()
+    except TemplateError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise TemplateProblem(_template_message(error)) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     finally:
         console.quiet = quiet
-    output = Path(settings["OUTPUT_PATH"])
+    _replace(output, staging)
     return BuildResult(output, sum(1 for _ in output.rglob("*.html")))
+
+
+def _replace(output: Path, staging: Path) -> None:
+    """Put the new site in place of the old one (two renames: the old site is served until then)."""
+    previous = output.with_name(f".{output.name}.precedent")
+    shutil.rmtree(previous, ignore_errors=True)
+    if output.exists():
+        output.rename(previous)
+    staging.rename(output)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def _template_message(error: TemplateError) -> str:
+    """ "theme/templates/actor.html, ligne 12 : erreur de gabarit (unexpected '}')"."""
+    where = ""
+    if isinstance(error, TemplateSyntaxError) and error.name:
+        where = f"theme/templates/{error.name}, ligne {error.lineno} : "
+    else:
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".html")]
+        if frames:
+            where = f"theme/templates/{Path(frames[-1].filename).name}, ligne {frames[-1].lineno} : "
+    return f"{where}erreur de gabarit, le site n'a pas été construit ({error.message or type(error).__name__})"

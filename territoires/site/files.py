@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from ..encoding import encode_json
+from ..errors import ProjectError
 from ..paths import NODE_MODULES
 
 # output path under theme/vendor/ -> file installed by npm
@@ -22,8 +23,8 @@ VENDOR_FILES = {
 }
 
 
-class MissingFrontEndPackages(Exception):
-    pass
+class MissingFrontEndPackages(ProjectError):
+    """The libraries that `npm ci` installs are not there."""
 
 
 def write_json(output: Path, relative: str, data) -> Path:
@@ -37,12 +38,19 @@ def write_text(output: Path, relative: str, text: str) -> Path:
     return path
 
 
-def copy_vendor_files(output: Path, node_modules: Path = NODE_MODULES) -> None:
+def check_vendor_files(node_modules: Path | None = None) -> None:
+    """Fails before anything is written when a front-end library is missing."""
+    node_modules = node_modules or NODE_MODULES
     missing = [source for source in VENDOR_FILES.values() if not (node_modules / source).is_file()]
     if missing:
         raise MissingFrontEndPackages(
             f"bibliothèques front-end absentes ({', '.join(missing)}) : lancez « make install » (npm ci)"
         )
+
+
+def copy_vendor_files(output: Path, node_modules: Path | None = None) -> None:
+    node_modules = node_modules or NODE_MODULES
+    check_vendor_files(node_modules)
     for target, source in VENDOR_FILES.items():
         destination = output / "theme" / "vendor" / target
         destination.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from ..paths import DATA_DIR, PROJECT_ROOT
+from ..errors import ProjectError
 from ..problems import ContentError
 from .build import build
 
@@ -49,6 +50,9 @@ def start_server(output: Path, bind: str, port: int) -> http.server.ThreadingHTT
     return server
 
 
+KEPT = "le site servi reste celui de la dernière construction réussie."
+
+
 def _rebuild(settings: dict) -> bool:
     started = time.perf_counter()
     try:
@@ -57,7 +61,13 @@ def _rebuild(settings: dict) -> bool:
         for problem in exc.problems:
             print(problem.format())
         sys.stdout.flush()
-        print(f"✗ {len(exc.problems)} problème(s) : le site servi reste celui de la dernière construction réussie.", file=sys.stderr)
+        print(f"✗ {len(exc.problems)} problème(s) : {KEPT}", file=sys.stderr)
+        return False
+    except ProjectError as exc:
+        print(f"✗ {exc} : {KEPT}", file=sys.stderr)
+        return False
+    except Exception as exc:  # noqa: BLE001 - the server must outlive any failed rebuild, as Pelican's autoreload does
+        print(f"✗ Reconstruction impossible ({type(exc).__name__} : {exc}) : {KEPT}", file=sys.stderr)
         return False
     print(f"✓ {result.pages} pages construites en {time.perf_counter() - started:.2f} s.", file=sys.stderr)
     return True
@@ -66,9 +76,8 @@ def _rebuild(settings: dict) -> bool:
 def serve(settings: dict, bind: str = "127.0.0.1", port: int = 8000) -> int:
     from watchfiles import watch
 
-    # Rebuilds overwrite the pages in place rather than emptying the folder first: faster, and the
-    # site keeps being served while it is rebuilt.
-    settings = {**settings, "DELETE_OUTPUT_DIRECTORY": False}
+    # Each rebuild is written beside the output and replaces it when complete (`build()`): the
+    # site keeps being served while it is rebuilt, and after a failed rebuild.
     _rebuild(settings)
     output = Path(settings["OUTPUT_PATH"])
     try:
