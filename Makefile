@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install build serve test bench lock browser clean
+.PHONY: install build serve test lint bench lock browser clean
 
 install: $(PY_STAMP) $(NODE_STAMP)
 
@@ -30,8 +30,13 @@ build: install
 serve: install
 	$(PY) build.py serve
 
-test: install browser
+test: install browser lint
 	$(PY) -m pytest
+
+# Lint and formatting (configured in pyproject.toml): `ruff format .` fixes the formatting.
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 bench: install browser
 	$(PY) -m bench

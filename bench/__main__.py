@@ -86,7 +86,11 @@ def _one_size(n: int, args, info: dict) -> dict:
         if args.profile:
             report_path = OUT / f"profile-{n}.txt"
             OUT.mkdir(parents=True, exist_ok=True)
-            _step(result, "profile", lambda: run_child("profile", content=str(content), output=str(folder / "profiled"), report=str(report_path)))
+            _step(
+                result,
+                "profile",
+                lambda: run_child("profile", content=str(content), output=str(folder / "profiled"), report=str(report_path)),
+            )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         _interference(result, cpu_before, wall_before)
@@ -164,7 +168,12 @@ def _browser(result: dict, output: Path, actor: str, info: dict) -> None:
             if _step(figures, "open", lambda: browser.open_search(chromium, base, output, OPEN_QUERY), result["notes"]):
                 seconds = figures["open"]["before_first_result_gzip_bytes"] * 8 / 10e6
                 figures["open"]["download_10mbit"] = f"{seconds:.2f} s"
-            _step(figures, "open_throttled", lambda: browser.open_search(chromium, base, output, OPEN_QUERY, throttle=4), result["notes"])
+            _step(
+                figures,
+                "open_throttled",
+                lambda: browser.open_search(chromium, base, output, OPEN_QUERY, throttle=4),
+                result["notes"],
+            )
             _step(figures, "keys", lambda: browser.keystrokes(chromium, base, TYPED_AFTER, TYPED, throttle=4), result["notes"])
             actor_url = f"/acteurs/{actor}/"
             flows = {

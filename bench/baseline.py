@@ -65,16 +65,25 @@ def prepare(content: Path, workdir: Path) -> dict:
             "DIRECT_TEMPLATES": [],
             "ARTICLE_URL": "{slug}/",
             "ARTICLE_SAVE_AS": "{slug}/index.html",
-            "ARCHIVES_SAVE_AS": nothing, "AUTHORS_SAVE_AS": nothing, "CATEGORIES_SAVE_AS": nothing,
-            "TAGS_SAVE_AS": nothing, "INDEX_SAVE_AS": nothing, "AUTHOR_SAVE_AS": nothing,
-            "CATEGORY_SAVE_AS": nothing, "TAG_SAVE_AS": nothing,
-            "FEED_ALL_ATOM": None, "FEED_ALL_RSS": None, "CATEGORY_FEED_ATOM": None, "AUTHOR_FEED_ATOM": None,
-            "AUTHOR_FEED_RSS": None, "TRANSLATION_FEED_ATOM": None,
+            "ARCHIVES_SAVE_AS": nothing,
+            "AUTHORS_SAVE_AS": nothing,
+            "CATEGORIES_SAVE_AS": nothing,
+            "TAGS_SAVE_AS": nothing,
+            "INDEX_SAVE_AS": nothing,
+            "AUTHOR_SAVE_AS": nothing,
+            "CATEGORY_SAVE_AS": nothing,
+            "TAG_SAVE_AS": nothing,
+            "FEED_ALL_ATOM": None,
+            "FEED_ALL_RSS": None,
+            "CATEGORY_FEED_ATOM": None,
+            "AUTHOR_FEED_ATOM": None,
+            "AUTHOR_FEED_RSS": None,
+            "TRANSLATION_FEED_ATOM": None,
             "DELETE_OUTPUT_DIRECTORY": True,
             "LOAD_CONTENT_CACHE": False,
             "CACHE_CONTENT": False,
         },
-    )  # fmt: skip
+    )
 
 
 def run(settings: dict) -> int:

@@ -20,9 +20,15 @@ from .search import gzipped_size
 CHROMIUM = "/usr/bin/chromium"
 # The flags of tests/browser/conftest.py: no background traffic on this offline machine.
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 TIMEOUT_MS = 300_000
 
 # Installed before any page script: records when the first result is in the DOM, then painted.
@@ -60,7 +66,9 @@ _BEFORE_FIRST_RESULT = """
   .filter((e) => e.name.startsWith(location.origin) && e.responseEnd <= window.__benchDom)
   .map((e) => [e.name, e.responseEnd])
 """
-_BUSY_LOOP = "() => { const t = performance.now(); let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; return performance.now() - t; }"
+_BUSY_LOOP = (
+    "() => { const t = performance.now(); let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; return performance.now() - t; }"
+)
 
 
 @contextmanager

@@ -346,5 +346,5 @@ def _label(record_id: str) -> str:
 
 
 def _of(noun: str, name: str) -> str:
-    """"Commune de Brest", "Commune d'Argilliers" (elision before a vowel)."""
+    """ "Commune de Brest", "Commune d'Argilliers" (elision before a vowel)."""
     return f"{noun} d'{name}" if name[0] in "AEIOUYÂÉÈÎÔaeiouy" else f"{noun} de {name}"

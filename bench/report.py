@@ -26,7 +26,7 @@ def machine() -> dict:
         "node": _version(["node", "--version"]),
         "chromium": None,  # filled in from the browser itself (the Debian wrapper script is noisy)
         "os": platform.platform(),
-        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
 
@@ -73,7 +73,11 @@ def _ratio(value) -> str:
 ROWS = [
     ("Records (actors / experiences / guides)", _n, ["records.actor", "records.experience", "records.guide"]),
     ("Corpus generation", _s, ["generate_s"]),
-    ("Validate (`build.py validate`: every check, no corpus kept), wall: first run / best of 3 / median", _s, ["validate.first_s", "validate.best_s", "validate.median_s"]),
+    (
+        "Validate (`build.py validate`: every check, no corpus kept), wall: first run / best of 3 / median",
+        _s,
+        ["validate.first_s", "validate.best_s", "validate.median_s"],
+    ),
     ("Validate, CPU time of all its processes (best of 3)", _s, ["validate.best_cpu_s"]),
     ("Validate: peak RSS, main process / largest worker", _mb, ["validate.peak_rss_mb", "validate.peak_rss_child_mb"]),
     ("Full build, wall / CPU (fresh process, validation included)", _s, ["build.build_s", "build.build_cpu_s"]),
@@ -92,19 +96,31 @@ ROWS = [
     ("… all of it, raw / gzip", _kb, ["search_payload.data_raw_bytes", "search_payload.data_gzip_bytes"]),
     ("Search code (lunr, lunr-languages, search JS modules), gzip", _kb, ["search_payload.code_gzip_bytes"]),
     ("One-file index: index.json + search code, gzip", _kb, ["search_payload.one_file_first_result_gzip_bytes"]),
-    ("Chromium: downloaded before the first result of /recherche/?q=… (page, CSS, code, data), gzip", _kb,
-     ["browser.open.before_first_result_gzip_bytes"]),
-    ("… requests / its download at 10 Mbit/s", str,
-     ["browser.open.before_first_result_requests", "browser.open.download_10mbit"]),
-    ("Node: search data read per query, empty cache, gzip: median / p95 / max", _kb,
-     ["node.loaded_gzip_bytes.median", "node.loaded_gzip_bytes.p95", "node.loaded_gzip_bytes.max"]),
+    (
+        "Chromium: downloaded before the first result of /recherche/?q=… (page, CSS, code, data), gzip",
+        _kb,
+        ["browser.open.before_first_result_gzip_bytes"],
+    ),
+    (
+        "… requests / its download at 10 Mbit/s",
+        str,
+        ["browser.open.before_first_result_requests", "browser.open.download_10mbit"],
+    ),
+    (
+        "Node: search data read per query, empty cache, gzip: median / p95 / max",
+        _kb,
+        ["node.loaded_gzip_bytes.median", "node.loaded_gzip_bytes.p95", "node.loaded_gzip_bytes.max"],
+    ),
     ("Node: query latency, empty cache (pieces read and parsed): median / p95", _ms, ["node.cold.median", "node.cold.p95"]),
     ("Node: one-file index JSON.parse / lunr Index.load", _ms, ["node.parse_ms", "node.index_load_ms"]),
     ("Node: query latency, warm: median / p95 (111 queries × 5)", _ms, ["node.warm.median", "node.warm.p95"]),
     ("Chromium: open /recherche/?q=… → results painted", _ms, ["browser.open.painted_ms"]),
     ("… last search data file received at", _ms, ["browser.open.search_data_received_ms"]),
-    ("Chromium: same, CPU throttled (4×) / data received at", _ms,
-     ["browser.open_throttled.painted_ms", "browser.open_throttled.search_data_received_ms"]),
+    (
+        "Chromium: same, CPU throttled (4×) / data received at",
+        _ms,
+        ["browser.open_throttled.painted_ms", "browser.open_throttled.search_data_received_ms"],
+    ),
     ("Chromium: keystroke → results painted, 4× (median / max)", _ms, ["browser.keys.median_ms", "browser.keys.max_ms"]),
     ("Commune pieces `parcours/communes/*.json`: count", _n, ["communes.count"]),
     ("Commune pieces: median / max gzip", _kb, ["communes.median_gzip_bytes", "communes.max_gzip_bytes"]),
@@ -113,8 +129,11 @@ ROWS = [
     ("Transfer, home page + header search submitted (until the network is idle)", _kb, ["browser.home_search.gzip_bytes"]),
     ("Transfer, actor page + header search submitted", _kb, ["browser.actor_search.gzip_bytes"]),
     ("Transfer, /recherche/?q=… opened directly (until the network is idle)", _kb, ["browser.search_direct.gzip_bytes"]),
-    ("Requests: home / actor / home + search / /recherche/?q=…", _n,
-     ["browser.home.requests", "browser.actor.requests", "browser.home_search.requests", "browser.search_direct.requests"]),
+    (
+        "Requests: home / actor / home + search / /recherche/?q=…",
+        _n,
+        ["browser.home.requests", "browser.actor.requests", "browser.home_search.requests", "browser.search_direct.requests"],
+    ),
     ("Measured CPU slowdown under 4× throttling", _ratio, ["browser.throttle_factor"]),
 ]
 

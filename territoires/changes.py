@@ -82,18 +82,22 @@ def check(root: Path, base: str, problems: Problems) -> list[dict]:
         path = root / change.path
         if kind and change.status == "D":
             problems.add(
-                path, 0, 0,
+                path,
+                0,
+                0,
                 "fiche supprimée : une fiche publiée ne se supprime pas, son adresse est utilisée par d'autres."
                 " Archivez-la plutôt (champ « archive » avec une date et un motif) : la page reste en ligne, signalée comme archivée.",
-            )  # fmt: skip
+            )
             continue
         if kind and change.status == "R":
             old_id = Path(change.old_path).stem
             problems.add(
-                path, 0, 0,
+                path,
+                0,
+                0,
                 f"fiche renommée (« {old_id} » devient « {path.stem} ») : l'identifiant d'une fiche publiée ne change jamais,"
                 f" car il fait son adresse. Gardez le nom de fichier « {old_id}.md » et modifiez plutôt son contenu.",
-            )  # fmt: skip
+            )
             continue
         if change.status == "D" or not path.is_file():
             continue
@@ -105,7 +109,11 @@ def check(root: Path, base: str, problems: Problems) -> list[dict]:
         for line, col, message in personal_data.findings(text):
             problems.add(path, line, col, message, severity="warning")
         if kind:
-            before = _git(root, "show", f"{_git(root, 'merge-base', base, 'HEAD').strip()}:{change.path}") if change.status == "M" else ""
+            before = (
+                _git(root, "show", f"{_git(root, 'merge-base', base, 'HEAD').strip()}:{change.path}")
+                if change.status == "M"
+                else ""
+            )
             if change.status == "A":
                 action = "ajoutée"
             elif _archived(text) and not _archived(before):

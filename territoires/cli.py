@@ -10,9 +10,9 @@ from pathlib import Path
 
 from . import problems as problems_module
 from .config import SiteConfig
+from .errors import ProjectError
 from .models import KINDS, RECORD_KINDS
 from .paths import PROJECT_ROOT, shown_path
-from .errors import ProjectError
 from .problems import ContentError, Problem
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -42,14 +42,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     settings = _settings(args)
     content = Path(settings["PATH"])
     wanted = [Path(p).resolve() for p in args.paths]
-    for given, path in zip(args.paths, wanted):
+    for given, path in zip(args.paths, wanted, strict=True):
         # A mistyped name must not end in "aucun problème": nothing of it would have been checked.
         if not path.exists():
             print(f"✗ {given} : fichier ou dossier introuvable.", file=sys.stderr)
             return EXIT_USAGE
         if not _under(path, [content.resolve()]) and not _under(content.resolve(), [path]):
-            print(f"✗ {given} n'est pas dans le dossier du contenu ({shown_path(content)}) : seules ses fiches sont vérifiées.",
-                  file=sys.stderr)  # fmt: skip
+            print(
+                f"✗ {given} n'est pas dans le dossier du contenu ({shown_path(content)}) : seules ses fiches sont vérifiées.",
+                file=sys.stderr,
+            )
             return EXIT_USAGE
     _, found = load_corpus(content, keep=False)  # checking only: no corpus is assembled
     items = found.items
@@ -91,7 +93,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"✗ Site non construit : {_plural(len(exc.problems), 'problème')} à corriger.", file=sys.stderr)
         return EXIT_CONTENT
     elapsed = time.perf_counter() - started
-    print(f"✓ Site construit dans {shown_path(result.output)} : {_plural(result.pages, 'page')} en {elapsed:.2f} s.", file=sys.stderr)
+    print(
+        f"✓ Site construit dans {shown_path(result.output)} : {_plural(result.pages, 'page')} en {elapsed:.2f} s.",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -125,7 +130,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(scaffold(args.kind, args.name, dt.date.today()), encoding="utf-8")
     print(shown_path(path))
-    print(f"✓ Fiche créée : complétez {shown_path(path)} puis lancez « python build.py validate {shown_path(path)} ».", file=sys.stderr)
+    print(
+        f"✓ Fiche créée : complétez {shown_path(path)} puis lancez « python build.py validate {shown_path(path)} ».",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -193,7 +201,9 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
         lines = list(proposal.problems)
         path = content / KINDS[proposal.kind].folder / f"{proposal.record_id}.md"
         if path.exists():
-            lines.append(f"Une fiche « {proposal.record_id} » existe déjà ({shown_path(path)}) : s'il s'agit de la même, proposez plutôt une correction.")
+            lines.append(
+                f"Une fiche « {proposal.record_id} » existe déjà ({shown_path(path)}) : s'il s'agit de la même, proposez plutôt une correction."
+            )
             path = None
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -213,8 +223,10 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
 def _issue_report(path: Path | None, lines: list[str]) -> str:
     """The comment posted back on the issue, in French Markdown."""
     if not lines and path is not None:
-        return (f"Merci ! Votre proposition est devenue la fiche `{shown_path(path)}`. "
-                "Une proposition de modification (pull request) vient d'être ouverte : un partenaire va la relire.\n")  # fmt: skip
+        return (
+            f"Merci ! Votre proposition est devenue la fiche `{shown_path(path)}`. "
+            "Une proposition de modification (pull request) vient d'être ouverte : un partenaire va la relire.\n"
+        )
     items = "\n".join(f"- {line}" for line in lines)
     return (
         "Merci pour votre proposition ! Elle ne peut pas encore devenir une fiche :\n\n"
@@ -240,7 +252,9 @@ def cmd_check_changes(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     _print_problems(found.items, args.format)
     if args.summary:
-        Path(args.summary).write_text(summary_markdown(rows, SiteConfig.from_settings(settings).public_url, found), encoding="utf-8")
+        Path(args.summary).write_text(
+            summary_markdown(rows, SiteConfig.from_settings(settings).public_url, found), encoding="utf-8"
+        )
     if found.errors:
         print(f"✗ {_plural(len(found.errors), 'changement refusé', 'changements refusés')}.", file=sys.stderr)
         return EXIT_CONTENT
@@ -337,11 +351,15 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("-h", "--help", action="help", help="afficher cette aide")
         p.set_defaults(func=function)
         subparsers[name] = p
-    subparsers["validate"].add_argument("paths", nargs="*", metavar="CHEMIN", help="fichiers ou dossiers à vérifier (tout par défaut)")
     subparsers["validate"].add_argument(
-        "--format", choices=["text", "github", "json"], default="text",
+        "paths", nargs="*", metavar="CHEMIN", help="fichiers ou dossiers à vérifier (tout par défaut)"
+    )
+    subparsers["validate"].add_argument(
+        "--format",
+        choices=["text", "github", "json"],
+        default="text",
         help="text (par défaut), github (annotations GitHub Actions) ou json",
-    )  # fmt: skip
+    )
     for name in ("build", "serve"):
         subparsers[name].add_argument("--siteurl", help="adresse de base du site (ex. /territoires-en-commun)")
         subparsers[name].add_argument("--output", help="dossier de sortie (output/ par défaut)")
@@ -354,11 +372,15 @@ def parser() -> argparse.ArgumentParser:
     subparsers["new"].add_argument("name", metavar="NOM", help="nom de l'acteur ou titre de la fiche")
     subparsers["schemas"].add_argument("--check", action="store_true", help="échouer si schemas/ n'est pas à jour")
     subparsers["from-issue"].add_argument("file", metavar="FICHIER", help="le texte de l'issue (Markdown)")
-    subparsers["from-issue"].add_argument("--report", metavar="FICHIER", help="écrire ici le compte rendu en Markdown (pour l'issue)")
+    subparsers["from-issue"].add_argument(
+        "--report", metavar="FICHIER", help="écrire ici le compte rendu en Markdown (pour l'issue)"
+    )
     subparsers["from-issue"].add_argument("--date", help="date de vérification à inscrire (AAAA-MM-JJ ; aujourd'hui par défaut)")
     subparsers["check-changes"].add_argument("--base", required=True, help="branche ou commit de référence (ex. origin/main)")
     subparsers["check-changes"].add_argument("--summary", metavar="FICHIER", help="écrire le résumé Markdown de la proposition")
-    subparsers["check-changes"].add_argument("--format", choices=["text", "github"], default="text", help="text ou github (annotations)")
+    subparsers["check-changes"].add_argument(
+        "--format", choices=["text", "github"], default="text", help="text ou github (annotations)"
+    )
     subparsers["check-links"].add_argument("--timeout", type=float, default=15, help="délai d'attente par lien, en secondes")
     for name in ("check-links", "freshness"):
         subparsers[name].add_argument("--report", metavar="FICHIER", help="écrire le compte rendu en Markdown")
@@ -398,8 +420,6 @@ def _under(path: Path, roots: list[Path]) -> bool:
 
 def _plural(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count < 2 else (plural or singular + 's')}"
-
-
 
 
 # argparse words its messages through gettext; this is the French for the ones users can meet.

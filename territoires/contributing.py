@@ -19,8 +19,14 @@ from .paths import PROJECT_ROOT
 
 CONTRIBUTING = PROJECT_ROOT / "CONTRIBUTING.md"
 FORMS_DIR = PROJECT_ROOT / ".github" / "ISSUE_TEMPLATE"
-TYPE_WORDS = {"string": "texte", "boolean": "oui / non", "number": "nombre", "integer": "nombre entier", "array": "liste", "object": "sous-champs"}
-
+TYPE_WORDS = {
+    "string": "texte",
+    "boolean": "oui / non",
+    "number": "nombre",
+    "integer": "nombre entier",
+    "array": "liste",
+    "object": "sous-champs",
+}
 
 
 def _vocabulary_of(values: list[str]) -> str | None:
@@ -49,14 +55,16 @@ def field_rows(kind: str) -> list[dict]:
             elif target.get("type") == "array":
                 kind_word = f"liste de {TYPE_WORDS.get(schema_target(items, defs).get('type', 'string'), 'texte')}"
             example = (prop.get("examples") or target.get("examples") or [None])[0]
-            rows.append({
-                "field": path,
-                "required": is_required,
-                "type": kind_word,
-                "description": (prop.get("description") or target.get("description") or "").split("\n")[0],
-                "example": example,
-                "vocabulary": _vocabulary_of(enum) if enum else None,
-            })  # fmt: skip
+            rows.append(
+                {
+                    "field": path,
+                    "required": is_required,
+                    "type": kind_word,
+                    "description": (prop.get("description") or target.get("description") or "").split("\n")[0],
+                    "example": example,
+                    "vocabulary": _vocabulary_of(enum) if enum else None,
+                }
+            )
             if target.get("type") == "object" and "properties" in target:
                 walk(target["properties"], target.get("required", []), f"{path}.", is_required)
             elif target.get("type") == "array" and "properties" in schema_target(items, defs):
@@ -88,7 +96,9 @@ def field_table(kind: str) -> str:
     for row in field_rows(kind):
         description = row["description"]
         if row["vocabulary"]:
-            description += f" Valeurs : voir [`data/vocabulaires/{row['vocabulary']}.yaml`](data/vocabulaires/{row['vocabulary']}.yaml)."
+            description += (
+                f" Valeurs : voir [`data/vocabulaires/{row['vocabulary']}.yaml`](data/vocabulaires/{row['vocabulary']}.yaml)."
+            )
         lines.append(
             f"| `{row['field']}` | {'oui' if row['required'] else ''} | {row['type']} | {_cell(description)} | {_cell(_example(row['example']))} |"
         )
@@ -110,7 +120,8 @@ def rendered_contributing(text: str) -> str:
         pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
         if not pattern.search(text):
             raise ValueError(f"CONTRIBUTING.md : repères « {start} » et « {end} » introuvables")
-        text = pattern.sub(lambda _: f"{start}\n{field_table(kind)}\n{end}", text)
+        section = f"{start}\n{field_table(kind)}\n{end}"
+        text = pattern.sub(lambda _, section=section: section, text)
     return text
 
 
@@ -123,17 +134,22 @@ CONSENT = {
         "label": "Licence et données personnelles",
         "options": [
             {"label": "J'accepte que ma proposition soit publiée sous Licence Ouverte 2.0.", "required": True},
-            {"label": "Ma proposition ne contient aucune donnée personnelle (ni nom d'habitant, ni adresse ou téléphone personnels).", "required": True},
+            {
+                "label": "Ma proposition ne contient aucune donnée personnelle (ni nom d'habitant, ni adresse ou téléphone personnels).",
+                "required": True,
+            },
         ],
     },
-}  # fmt: skip
+}
 
 
 def _describe(kind: str, *path: str) -> str:
     return schema_property(kind, path).get("description", "")
 
 
-def _input(field_id: str, label: str, description: str, required: bool = False, placeholder: str = "", kind: str = "input") -> dict:
+def _input(
+    field_id: str, label: str, description: str, required: bool = False, placeholder: str = "", kind: str = "input"
+) -> dict:
     attributes = {"label": label, "description": description}
     if placeholder:
         attributes["placeholder"] = placeholder
@@ -147,7 +163,11 @@ def _checkboxes(field_id: str, label: str, vocabulary: str, description: str) ->
     return {
         "type": "checkboxes",
         "id": field_id,
-        "attributes": {"label": label, "description": description, "options": [{"label": t.label} for t in vocabularies.get(vocabulary)]},
+        "attributes": {
+            "label": label,
+            "description": description,
+            "options": [{"label": t.label} for t in vocabularies.get(vocabulary)],
+        },
     }
 
 
@@ -169,24 +189,61 @@ def actor_form() -> dict:
         "title": "[Acteur] ",
         "labels": ["proposition", "acteur"],
         "body": [
-            {"type": "markdown", "attributes": {"value": (
-                "Merci ! Votre proposition deviendra une fiche, relue par les partenaires avant publication. "
-                "Décrivez la structure, jamais une personne : contacts génériques uniquement."
-            )}},  # fmt: skip
+            {
+                "type": "markdown",
+                "attributes": {
+                    "value": (
+                        "Merci ! Votre proposition deviendra une fiche, relue par les partenaires avant publication. "
+                        "Décrivez la structure, jamais une personne : contacts génériques uniquement."
+                    )
+                },
+            },
             _input("nom", "Nom de la structure", _describe("actor", "nom"), True, "Décider ensemble"),
             _input("sigle", "Sigle", _describe("actor", "sigle")),
             _dropdown("type_structure", "Type de structure", "types-structure", _describe("actor", "type_structure")),
             _input("resume", "Présentation courte", _describe("actor", "resume"), True, kind="textarea"),
             _checkboxes("thematiques", "Thématiques", "thematiques", _describe("actor", "thematiques")),
             _checkboxes("offres", "Types d'aide", "offres", _describe("actor", "offres")),
-            {"type": "checkboxes", "id": "national", "attributes": {"label": "Intervention nationale", "options": [{"label": "La structure intervient dans toute la France."}]}},
-            _input("regions", "Régions couvertes", "Noms ou codes des régions, séparés par des virgules.", placeholder="Occitanie, Bretagne"),
-            _input("departements", "Départements couverts", "Noms ou codes des départements, séparés par des virgules.", placeholder="Hérault, 30"),
-            _input("communes", "Intercommunalités ou communes couvertes", "Codes INSEE de communes (5 caractères) ou SIREN d'intercommunalités (9 chiffres), séparés par des virgules.", placeholder="34164, 243400017"),
+            {
+                "type": "checkboxes",
+                "id": "national",
+                "attributes": {
+                    "label": "Intervention nationale",
+                    "options": [{"label": "La structure intervient dans toute la France."}],
+                },
+            },
+            _input(
+                "regions",
+                "Régions couvertes",
+                "Noms ou codes des régions, séparés par des virgules.",
+                placeholder="Occitanie, Bretagne",
+            ),
+            _input(
+                "departements",
+                "Départements couverts",
+                "Noms ou codes des départements, séparés par des virgules.",
+                placeholder="Hérault, 30",
+            ),
+            _input(
+                "communes",
+                "Intercommunalités ou communes couvertes",
+                "Codes INSEE de communes (5 caractères) ou SIREN d'intercommunalités (9 chiffres), séparés par des virgules.",
+                placeholder="34164, 243400017",
+            ),
             _input("site_web", "Site internet", _describe("actor", "site_web"), placeholder="https://"),
-            _input("contact_email", "Adresse électronique générique", "Une adresse de la structure (contact@…), jamais celle d'une personne.", placeholder="contact@exemple.org"),
+            _input(
+                "contact_email",
+                "Adresse électronique générique",
+                "Une adresse de la structure (contact@…), jamais celle d'une personne.",
+                placeholder="contact@exemple.org",
+            ),
             _input("siege_commune", "Commune du siège (code INSEE)", _describe("actor", "siege", "commune"), placeholder="75056"),
-            _input("presentation", "Présentation détaillée", "Ce que fait la structure, pour qui, comment la solliciter (Markdown accepté).", kind="textarea"),
+            _input(
+                "presentation",
+                "Présentation détaillée",
+                "Ce que fait la structure, pour qui, comment la solliciter (Markdown accepté).",
+                kind="textarea",
+            ),
             CONSENT,
         ],
     }
@@ -199,27 +256,50 @@ def experience_form() -> dict:
         "title": "[Expérience] ",
         "labels": ["proposition", "experience"],
         "body": [
-            {"type": "markdown", "attributes": {"value": (
-                "Merci ! Racontez la démarche sans nommer d'habitant : seules les structures sont nommées. "
-                "Citez vos sources pour que les partenaires puissent vérifier."
-            )}},  # fmt: skip
+            {
+                "type": "markdown",
+                "attributes": {
+                    "value": (
+                        "Merci ! Racontez la démarche sans nommer d'habitant : seules les structures sont nommées. "
+                        "Citez vos sources pour que les partenaires puissent vérifier."
+                    )
+                },
+            },
             _input("titre", "Titre", _describe("experience", "titre"), True, "Un café citoyen rouvert par les habitants"),
             _input("resume", "Résumé", _describe("experience", "resume"), True, kind="textarea"),
             _input("commune", "Commune (code INSEE)", _describe("experience", "territoire", "commune"), placeholder="34164"),
-            _input("epci", "Intercommunalité (SIREN), si la démarche est intercommunale", _describe("experience", "territoire", "epci")),
+            _input(
+                "epci",
+                "Intercommunalité (SIREN), si la démarche est intercommunale",
+                _describe("experience", "territoire", "epci"),
+            ),
             _input("porteur_nom", "Structure porteuse", _describe("experience", "porteur", "nom"), True, "Commune de Montaud"),
             _dropdown("porteur_type", "Type de structure porteuse", "types-porteur", _describe("experience", "porteur", "type")),
             _input("debut", "Début", _describe("experience", "debut"), True, "2021"),
-            _input("fin", "Fin (laisser vide si la démarche est en cours)", _describe("experience", "fin"), placeholder="2023-06"),
+            _input(
+                "fin", "Fin (laisser vide si la démarche est en cours)", _describe("experience", "fin"), placeholder="2023-06"
+            ),
             _checkboxes("thematiques", "Thématiques", "thematiques", _describe("experience", "thematiques")),
             _checkboxes("demarches", "Types de démarche", "demarches", _describe("experience", "demarches")),
-            _dropdown("niveau_participation", "Niveau de participation atteint", "niveaux-participation", _describe("experience", "niveau_participation")),
+            _dropdown(
+                "niveau_participation",
+                "Niveau de participation atteint",
+                "niveaux-participation",
+                _describe("experience", "niveau_participation"),
+            ),
             _input("participants", "Participants", _describe("experience", "participants"), kind="textarea"),
-            _input("acteurs", "Acteurs de l'annuaire impliqués", "Identifiants des fiches acteurs (la fin de leur adresse), séparés par des virgules.", placeholder="anct, decider-ensemble"),
+            _input(
+                "acteurs",
+                "Acteurs de l'annuaire impliqués",
+                "Identifiants des fiches acteurs (la fin de leur adresse), séparés par des virgules.",
+                placeholder="anct, decider-ensemble",
+            ),
             _input("resultats", "Résultats", _describe("experience", "resultats"), kind="textarea"),
             _input("a_retenir", "À retenir", "Une idée par ligne.", kind="textarea"),
             _input("sources", "Sources", "Une source par ligne : titre | adresse (https://…).", kind="textarea"),
-            _input("recit", "Récit de la démarche", "Contexte, déroulement, ce qui a changé (Markdown accepté).", kind="textarea"),
+            _input(
+                "recit", "Récit de la démarche", "Contexte, déroulement, ce qui a changé (Markdown accepté).", kind="textarea"
+            ),
             CONSENT,
         ],
     }
@@ -232,12 +312,34 @@ def report_form() -> dict:
         "title": "[Erreur] ",
         "labels": ["signalement"],
         "body": [
-            {"type": "markdown", "attributes": {"value": "Merci de nous aider à garder les fiches exactes. Un partenaire corrigera la fiche ou vous répondra ici."}},
-            _input("fiche", "Fiche concernée", "L'identifiant de la fiche (la fin de l'adresse de sa page), rempli automatiquement depuis le lien « Signaler une erreur ».", True),
-            _input("probleme", "Ce qui est faux ou manquant", "Décrivez l'erreur et, si vous la connaissez, l'information exacte.", True, kind="textarea"),
+            {
+                "type": "markdown",
+                "attributes": {
+                    "value": "Merci de nous aider à garder les fiches exactes. Un partenaire corrigera la fiche ou vous répondra ici."
+                },
+            },
+            _input(
+                "fiche",
+                "Fiche concernée",
+                "L'identifiant de la fiche (la fin de l'adresse de sa page), rempli automatiquement depuis le lien « Signaler une erreur ».",
+                True,
+            ),
+            _input(
+                "probleme",
+                "Ce qui est faux ou manquant",
+                "Décrivez l'erreur et, si vous la connaissez, l'information exacte.",
+                True,
+                kind="textarea",
+            ),
             _input("source", "Source", "Où vérifier l'information exacte (adresse d'une page officielle, d'un article…)."),
-            {"type": "checkboxes", "id": "consentement", "attributes": {"label": "Données personnelles", "options": [
-                {"label": "Mon signalement ne contient aucune donnée personnelle d'un tiers.", "required": True}]}},  # fmt: skip
+            {
+                "type": "checkboxes",
+                "id": "consentement",
+                "attributes": {
+                    "label": "Données personnelles",
+                    "options": [{"label": "Mon signalement ne contient aucune donnée personnelle d'un tiers.", "required": True}],
+                },
+            },
         ],
     }
 
@@ -252,8 +354,7 @@ FORMS = {
 def rendered_forms() -> dict[str, str]:
     header = "# Généré par « python build.py docs » depuis les modèles et les vocabulaires : ne pas modifier à la main.\n"
     return {
-        name: header + yaml.safe_dump(build(), allow_unicode=True, sort_keys=False, width=1000)
-        for name, build in FORMS.items()
+        name: header + yaml.safe_dump(build(), allow_unicode=True, sort_keys=False, width=1000) for name, build in FORMS.items()
     }
 
 

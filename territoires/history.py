@@ -40,8 +40,9 @@ def last_changes(root: Path, folder: Path) -> dict[Path, dt.date]:
 def last_commit_date(root: Path) -> dt.date | None:
     """Date of the repository's last commit: the "today" of a build, which keeps builds reproducible."""
     try:
-        result = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%cs"], capture_output=True,
-                                encoding="utf-8", timeout=30, check=True)  # fmt: skip
+        result = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%cs"], capture_output=True, encoding="utf-8", timeout=30, check=True
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     text = result.stdout.strip()
@@ -50,8 +51,13 @@ def last_commit_date(root: Path) -> dt.date | None:
 
 def _toplevel(root: Path) -> Path | None:
     try:
-        result = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True,
-                                encoding="utf-8", timeout=30, check=True)  # fmt: skip
+        result = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--show-toplevel"],
+            capture_output=True,
+            encoding="utf-8",
+            timeout=30,
+            check=True,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return Path(result.stdout.strip()).resolve()

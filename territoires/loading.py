@@ -56,7 +56,7 @@ class Record:
 
     @property
     def title(self) -> str:
-        return getattr(self.data, "nom", None) or getattr(self.data, "titre")
+        return getattr(self.data, "nom", None) or self.data.titre
 
     def line_of(self, loc: tuple) -> tuple[int, int]:
         """Line and column of a field, or of its nearest parent that has a position."""
@@ -184,7 +184,9 @@ def read_record(path: Path, kind: Kind, problems: Problems) -> Record | None:
         start = match.start()
         number = body_line + body.count("\n", 0, start)
         column = start - (body.rfind("\n", 0, start) + 1) + 1
-        problems.add(path, number, column, f"caractère invisible ou de contrôle {_codepoint(match.group())} interdit dans le texte")
+        problems.add(
+            path, number, column, f"caractère invisible ou de contrôle {_codepoint(match.group())} interdit dans le texte"
+        )
         ok = False
     model = None
     try:
@@ -232,10 +234,12 @@ def _check_fields_after_front_matter(path: Path, body: str, body_line: int, kind
         index = body.count("\n", 0, start)
         if match.group(1) in kind.model.model_fields:
             problems.add(
-                path, body_line + index, 1,
+                path,
+                body_line + index,
+                1,
                 f"champ « {match.group(1)} » écrit après la fin de l'en-tête (ligne {body_line - 1}) : une fiche n'a"
                 " qu'un en-tête, placez ce champ avant la ligne « --- »",
-            )  # fmt: skip
+            )
             return False
     return True
 
@@ -267,13 +271,13 @@ _visible = characters.visible
 
 
 def ascii_fold(text: str) -> str:
-    """"Cœur d'Éole" -> "Coeur d'Eole": accents and ligatures of Latin letters taken off."""
+    """ "Cœur d'Éole" -> "Coeur d'Eole": accents and ligatures of Latin letters taken off."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae")
 
 
 def slugify(text: str) -> str:
-    """"Décider ensemble" -> "decider-ensemble": the id a record with this name should have."""
+    """ "Décider ensemble" -> "decider-ensemble": the id a record with this name should have."""
     text = re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")
     return text[:MAX_ID_LENGTH].rstrip("-")

@@ -58,7 +58,7 @@ def broken_links(corpus: Corpus, timeout: float = 15, workers: int = 8) -> list[
     pairs = [(record.source, url) for record in corpus.records if not record.archived for url in record_links(record)]
     unique = sorted({url for _, url in pairs})
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = dict(zip(unique, pool.map(lambda u: _check(u, timeout), unique)))
+        results = dict(zip(unique, pool.map(lambda u: _check(u, timeout), unique), strict=True))
     return [BrokenLink(source, url, results[url]) for source, url in sorted(pairs) if results[url]]
 
 

@@ -14,6 +14,7 @@ from . import vocabularies
 from .loading import Record
 from .territories import Reference
 
+
 @dataclass(frozen=True)
 class Reach:
     """What an actor covers, as declared, plus the departments where it covers only some places."""

@@ -70,7 +70,9 @@ def commune_pieces(ref: Reference) -> dict[str, object]:
         start = end
     files["parcours/communes/index.json"] = starts
     for prefix, entries in sorted(by_postcode.items()):
-        files[f"parcours/communes/cp-{prefix}.json"] = [[key, *entry] for key, entry in sorted(entries, key=lambda e: (e[0], e[1][0]))]
+        files[f"parcours/communes/cp-{prefix}.json"] = [
+            [key, *entry] for key, entry in sorted(entries, key=lambda e: (e[0], e[1][0]))
+        ]
     return files
 
 
@@ -90,8 +92,10 @@ def department_pieces(corpus: Corpus) -> dict[str, dict]:
             entry = [actor_id, level]
             if level == "local" or r.epcis or r.communes:
                 # the places it covers in this department, for the browser to test the chosen commune
-                entry += [sorted(e for e in r.epcis if code in ref.epcis[e].departments),
-                          sorted(c for c in r.communes if ref.communes[c].department == code)]  # fmt: skip
+                entry += [
+                    sorted(e for e in r.epcis if code in ref.epcis[e].departments),
+                    sorted(c for c in r.communes if ref.communes[c].department == code),
+                ]
             actors.append(entry)
         pieces[f"parcours/departements/{code}.json"] = {"communes": communes_by_department[code], "acteurs": actors}
     return pieces
@@ -106,29 +110,42 @@ def _short(text: str) -> str:
 def records_file(corpus: Corpus) -> dict:
     ref = corpus.territories
     actors = {
-        record.id: {"titre": record.title, "url": record.url, "resume": _short(record.data.resume),
-                    "themes": list(record.data.thematiques), "offres": list(record.data.offres)}  # fmt: skip
+        record.id: {
+            "titre": record.title,
+            "url": record.url,
+            "resume": _short(record.data.resume),
+            "themes": list(record.data.thematiques),
+            "offres": list(record.data.offres),
+        }
         for record in corpus.active("actor")
     }
     experiences = []
     for record in corpus.active("experience"):
         facts = place(record, ref)
-        experiences.append({
+        experiences.append(
+            {
+                "id": record.id,
+                "titre": record.title,
+                "url": record.url,
+                "resume": _short(record.data.resume),
+                "lieu": facts.summary,
+                "commune": record.data.territoire.commune,
+                "themes": list(record.data.thematiques),
+                "departement": facts.department.code if facts.department else None,
+                "region": facts.region.code if facts.region else None,
+                "population": facts.population,
+                "taille": size_class(facts.population),
+            }
+        )
+    guides = [
+        {
             "id": record.id,
             "titre": record.title,
             "url": record.url,
             "resume": _short(record.data.resume),
-            "lieu": facts.summary,
-            "commune": record.data.territoire.commune,
             "themes": list(record.data.thematiques),
-            "departement": facts.department.code if facts.department else None,
-            "region": facts.region.code if facts.region else None,
-            "population": facts.population,
-            "taille": size_class(facts.population),
-        })  # fmt: skip
-    guides = [
-        {"id": record.id, "titre": record.title, "url": record.url, "resume": _short(record.data.resume),
-         "themes": list(record.data.thematiques), "etapes": list(record.data.etapes_projet)}  # fmt: skip
+            "etapes": list(record.data.etapes_projet),
+        }
         for record in corpus.active("guide")
     ]
     return {

@@ -1,6 +1,6 @@
 """What looks like personal data in a record: a person's email address or a mobile phone number.
 
-Records describe organisations (DESIGN §5, RGPD): contacts are role addresses, switchboards and
+Records describe organisations (RGPD; see ARCHITECTURE.md, "Contracts"): contacts are role addresses, switchboards and
 forms. The hints (webmail domains, generic address prefixes) are data, in
 `data/donnees-personnelles.yaml`.
 """
@@ -36,9 +36,15 @@ def email_problem(address: str) -> tuple[str, str] | None:
     if local.startswith(_hints()["generic"]):
         return None
     if NAME_LIKE.match(local):
-        return "error", f"l'adresse « {address} » ressemble à celle d'une personne (prénom.nom) : indiquez une adresse générique de la structure (contact@…)"
+        return (
+            "error",
+            f"l'adresse « {address} » ressemble à celle d'une personne (prénom.nom) : indiquez une adresse générique de la structure (contact@…)",
+        )
     if domain in _hints()["webmails"]:
-        return "warning", f"l'adresse « {address} » est celle d'une messagerie grand public : vérifiez qu'il s'agit bien d'une adresse de la structure, et non de celle d'une personne"
+        return (
+            "warning",
+            f"l'adresse « {address} » est celle d'une messagerie grand public : vérifiez qu'il s'agit bien d'une adresse de la structure, et non de celle d'une personne",
+        )
     return None
 
 

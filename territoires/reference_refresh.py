@@ -3,7 +3,7 @@
 The source is the npm package `@etalab/decoupage-administratif` (data from the Code officiel
 géographique, Licence Ouverte), installed by `npm ci` with the version pinned in
 `package-lock.json`. Only current communes of metropolitan France and the five overseas
-departments are kept (the codes DESIGN.md allows); the package's version is recorded in
+departments are kept (the department codes the models accept); the package's version is recorded in
 `source.json` next to the files.
 """
 
@@ -52,14 +52,19 @@ def refresh(source_dir: Path = SOURCE_DIR, target_dir: Path = TARGET_DIR) -> dic
     _write(
         target_dir / "regions.csv",
         ["code", "nom", "localisation"],
-        sorted((r["code"], r["nom"], locative(r["nom"], r.get("typeLiaison", 0), r["zone"] == "drom", True))
-               for r in regions if r["code"] in region_codes),
+        sorted(
+            (r["code"], r["nom"], locative(r["nom"], r.get("typeLiaison", 0), r["zone"] == "drom", True))
+            for r in regions
+            if r["code"] in region_codes
+        ),
     )
     _write(
         target_dir / "departements.csv",
         ["code", "nom", "region", "localisation"],
-        sorted((d["code"], d["nom"], d["region"], locative(d["nom"], d.get("typeLiaison", 0), d["zone"] == "drom", False))
-               for d in departments),
+        sorted(
+            (d["code"], d["nom"], d["region"], locative(d["nom"], d.get("typeLiaison", 0), d["zone"] == "drom", False))
+            for d in departments
+        ),
     )
     kept_epcis = [e for e in epcis if epci_departments.get(e["code"])]
     _write(

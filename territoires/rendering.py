@@ -19,9 +19,33 @@ from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
 
 ALLOWED_TAGS = {
-    "p", "br", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "a", "blockquote",
-    "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "abbr", "sup", "sub",
-}  # fmt: skip
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "a",
+    "blockquote",
+    "code",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
+    "abbr",
+    "sup",
+    "sub",
+}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, **{f"h{n}": {"id"} for n in range(2, 7)}}
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 EXTENSIONS = ["tables", "sane_lists", "toc"]
@@ -75,7 +99,9 @@ class _LinkCheck(Treeprocessor):
             href = (element.get("href") or "").strip()
             scheme = _scheme(unescape(href))  # browsers decode "&#106;avascript:" before reading the scheme
             if scheme and scheme not in ALLOWED_SCHEMES:
-                self.renderer.report(href, f"lien « {href[:40]} » refusé : seuls les liens http(s)://, mailto: et tel: sont acceptés")
+                self.renderer.report(
+                    href, f"lien « {href[:40]} » refusé : seuls les liens http(s)://, mailto: et tel: sont acceptés"
+                )
                 element.attrib.pop("href", None)
             elif href.startswith("/") and not href.startswith("//"):
                 element.set("href", self.renderer.base_url + href)
@@ -127,7 +153,10 @@ class Renderer:
         self._issues = []
         html = self.md.convert(body)
         for match in (m for m in _BRACES.finditer(body) if _ATTRIBUTES.search(m.group())):
-            self.report(match.group(), f"attributs « {match.group()[:30]} » non acceptés : supprimez-les, la mise en forme s'écrit en Markdown")
+            self.report(
+                match.group(),
+                f"attributs « {match.group()[:30]} » non acceptés : supprimez-les, la mise en forme s'écrit en Markdown",
+            )
         opened = set()
         for raw in self.md.htmlStash.rawHtmlBlocks:
             snippet = str(raw).strip()

@@ -12,7 +12,6 @@ import json
 from .models import KINDS, json_schema, schema_target
 
 
-
 def scaffold(kind: str, name: str, today: dt.date) -> str:
     """The text of a new record file of `kind`, named `name`, verified `today`."""
     schema = json_schema(kind)
@@ -38,7 +37,6 @@ def scaffold(kind: str, name: str, today: dt.date) -> str:
     return "\n".join(lines)
 
 
-
 def _field(key: str, prop: dict, defs: dict, prefill: dict, indent: str, commented: bool) -> list[str]:
     target = schema_target(prop, defs)
     description = prop.get("description") or target.get("description", "")
@@ -56,9 +54,7 @@ def _field(key: str, prop: dict, defs: dict, prefill: dict, indent: str, comment
         # An object that needs "at least one of" its fields gets its first field uncommented.
         inner_required = target.get("required") or ([next(iter(target["properties"]))] if "anyOf" in target else [])
         for inner_key, inner_prop in target["properties"].items():
-            lines += _field(
-                inner_key, inner_prop, defs, {}, indent + "  ", commented or inner_key not in inner_required
-            )
+            lines += _field(inner_key, inner_prop, defs, {}, indent + "  ", commented or inner_key not in inner_required)
         return lines
     if target.get("type") == "array":
         value = "[]"

@@ -18,8 +18,8 @@ PyYAML has it, else PyYAML's pure Python one) and builds the tree itself, withou
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -183,8 +183,12 @@ def parse(text: str, *, first_line: int = 1) -> Parsed:
         result.aborted = True
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + first_line
-        issue((line, 1), f"caractère interdit U+{exc.character:04X} : supprimez-le" if isinstance(exc.character, int)
-              else "caractère interdit dans l'en-tête")
+        issue(
+            (line, 1),
+            f"caractère interdit U+{exc.character:04X} : supprimez-le"
+            if isinstance(exc.character, int)
+            else "caractère interdit dans l'en-tête",
+        )
         result.aborted = True
     finally:
         loader.dispose()
@@ -211,6 +215,7 @@ _DIRECTIVE = "directive YAML (ligne commençant par « % ») non autorisée : su
 _TAG = "étiquette YAML « ! » non autorisée : mettez la valeur entre guillemets"
 _BLOCK = "texte sur plusieurs lignes mal annoncé : écrivez « | » ou « > » seul en fin de ligne, puis le texte en retrait"
 
+
 def _char_at(text: str, mark) -> str:
     """The character a syntax error points at (libyaml's messages do not quote it)."""
     if mark is None:
@@ -229,13 +234,19 @@ _SYNTAX = [
     ("could not find expected ':'", "« : » attendu après le nom du champ"),
     ("expected <block end>", "indentation incohérente : les champs d'un même niveau doivent être alignés"),
     ("found unexpected end of stream", "fin de l'en-tête inattendue : un guillemet ou un crochet n'est pas refermé"),
-    ("found unknown escape character", "séquence d'échappement inconnue entre guillemets doubles : utilisez des guillemets simples"),
+    (
+        "found unknown escape character",
+        "séquence d'échappement inconnue entre guillemets doubles : utilisez des guillemets simples",
+    ),
     ("expected ',' or ']'", "liste entre crochets mal fermée : « ] » ou « , » attendu"),
     ("expected ',' or '}'", "objet entre accolades mal fermé : « } » ou « , » attendu"),
     ("did not find expected key", "indentation incohérente ou champ sans « : »"),
     ("did not find expected '-' indicator", "liste mal indentée : chaque élément commence par « - » au même niveau"),
     ("found a tab character", "tabulation interdite : indentez avec des espaces"),
-    ("expected alphabetic or numeric character", "ancre ou alias YAML mal formé (« & » ou « * » en début de valeur) : mettez la valeur entre guillemets"),
+    (
+        "expected alphabetic or numeric character",
+        "ancre ou alias YAML mal formé (« & » ou « * » en début de valeur) : mettez la valeur entre guillemets",
+    ),
     ("found undefined tag handle", "étiquette YAML « ! » non autorisée : mettez la valeur entre guillemets"),
     ("expected a comment or a line break", "texte inattendu après une valeur entre guillemets"),
     ("mapping keys are not allowed here", "« ? » inattendu en début de valeur : mettez la valeur entre guillemets"),
@@ -250,12 +261,21 @@ _SYNTAX = [
     ("expected '!'", _TAG),
     ("expected URI", _TAG),
     ("non-specific tag", _TAG),
-    ("expected escape sequence of", "séquence d'échappement incomplète entre guillemets doubles : utilisez des guillemets simples"),
+    (
+        "expected escape sequence of",
+        "séquence d'échappement incomplète entre guillemets doubles : utilisez des guillemets simples",
+    ),
     ("found unexpected document separator", "un guillemet n'est pas refermé avant une ligne « --- »"),
     ("expected the node content", "valeur manquante : une virgule, un crochet ou une accolade est en trop"),
     ("mapping keys are not allowed in this context", "« ? » inattendu en début de valeur : mettez la valeur entre guillemets"),
-    ("did not find expected hexdecimal number", "séquence d'échappement incomplète entre guillemets doubles : utilisez des guillemets simples"),
-    ("found invalid Unicode character escape code", "séquence d'échappement Unicode invalide entre guillemets doubles : écrivez le caractère lui-même"),
+    (
+        "did not find expected hexdecimal number",
+        "séquence d'échappement incomplète entre guillemets doubles : utilisez des guillemets simples",
+    ),
+    (
+        "found invalid Unicode character escape code",
+        "séquence d'échappement Unicode invalide entre guillemets doubles : écrivez le caractère lui-même",
+    ),
     ("found unexpected document indicator", "un guillemet n'est pas refermé avant une ligne « --- »"),
     ("did not find expected <document start>", "texte inattendu après la fin du bloc YAML (ligne « ... » ou « --- »)"),
     ("did not find expected node content", "valeur manquante : une virgule, un crochet ou une accolade est en trop"),
@@ -267,7 +287,10 @@ _SYNTAX = [
     ("did not find URI escaped octet", _TAG),
     ("did not find expected comment or line break", "texte inattendu après une valeur entre guillemets"),
     ("found extra tokens", _DIRECTIVE),
-    ("block sequence entries are not allowed in this context", "« - » inattendu : un élément de liste se place sous un champ, un par ligne"),
+    (
+        "block sequence entries are not allowed in this context",
+        "« - » inattendu : un élément de liste se place sous un champ, un par ligne",
+    ),
 ]
 
 

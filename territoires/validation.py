@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corpus import Corpus
 from . import personal_data
+from .corpus import Corpus
 from .images import FORMATS, IMAGES_FOLDER, check_image
 from .loading import Record, read_record
 from .models import KINDS, RECORD_KINDS
-from .parallel import parallel_map, workers
 from .models.fields import DEPARTMENT_CODE, IMAGE_FILE, INSEE_CODE, RECORD_ID, REGION_CODE, SIREN
+from .parallel import parallel_map, workers
 from .problems import ContentError, Problems
 from .rendering import Renderer, needs_render, nested_headings, too_many_brackets
 from .strictyaml import format_loc
@@ -27,9 +27,24 @@ from .territories import Reference, reference
 
 # Top-level URL segments used by the site itself: an editorial page cannot take them.
 RESERVED_PAGE_IDS = {
-    "acteurs", "experiences", "guides", "recherche", "parcours", "carte", "thematiques", "territoires",
-    "donnees", "plan-du-site", "theme", "images", "404", "index", "sitemap", "feeds", "recherche-index",
-}  # fmt: skip
+    "acteurs",
+    "experiences",
+    "guides",
+    "recherche",
+    "parcours",
+    "carte",
+    "thematiques",
+    "territoires",
+    "donnees",
+    "plan-du-site",
+    "theme",
+    "images",
+    "404",
+    "index",
+    "sitemap",
+    "feeds",
+    "recherche-index",
+}
 # Pages the site links to from every page footer; the law requires the first two.
 REQUIRED_PAGES = ("accessibilite", "mentions-legales", "contribuer", "a-propos")
 
@@ -63,7 +78,9 @@ def load_corpus(
     for kind in KINDS:
         for path in content_files(content_dir, kind):
             if path.is_dir():
-                problems.add(path, 0, 0, "dossier inattendu : les fiches sont des fichiers .md placés directement dans le dossier")
+                problems.add(
+                    path, 0, 0, "dossier inattendu : les fiches sont des fichiers .md placés directement dans le dossier"
+                )
             else:
                 jobs.append((path, kind))
     # Every check that needs one file only runs where the file is read; what it needs of the others
@@ -131,7 +148,9 @@ def _read_records(jobs: list[tuple[Path, str]], problems: Problems, context: _Co
     chunks = [(problems.root, jobs[i : i + size]) for i in range(0, len(jobs), size)]
     records: list[Record | None] = []
     used: set[str] = set()
-    for chunk_records, items, chunk_used in parallel_map(_read_chunk, chunks, context, parallel=len(jobs) >= PARALLEL_FROM[context.render]):
+    for chunk_records, items, chunk_used in parallel_map(
+        _read_chunk, chunks, context, parallel=len(jobs) >= PARALLEL_FROM[context.render]
+    ):
         records += chunk_records
         problems.items += items
         used |= chunk_used
@@ -165,10 +184,12 @@ def _check_unique_ids(jobs: list[tuple[Path, str]], problems: Problems) -> None:
             continue
         if path.stem in owners:
             problems.add(
-                path, 0, 0,
+                path,
+                0,
+                0,
                 f"identifiant « {path.stem} » déjà pris par {problems.display_path(owners[path.stem])} : chaque fiche,"
                 " quel que soit son type, doit avoir un nom de fichier unique",
-            )  # fmt: skip
+            )
         else:
             owners[path.stem] = path
 
@@ -195,8 +216,6 @@ def _check_record(record: Record, context: _Context, problems: Problems) -> set[
     return _check_logo(record, context.images, problems)
 
 
-
-
 def _check_references(record: Record, ids: dict[str, set[str]], problems: Problems) -> None:
     field = KINDS[record.kind].references_field
     if field is None:
@@ -211,9 +230,11 @@ def _check_references(record: Record, ids: dict[str, set[str]], problems: Proble
             elsewhere = next((k for k in ("experience", "guide") if target in ids[k]), None)
             hint = f" (« {target} » est un {KINDS[elsewhere].label}, pas un acteur)" if elsewhere else ""
             problems.add(
-                record.path, line, col,
+                record.path,
+                line,
+                col,
                 f"champ « {format_loc(loc)} » : acteur « {target} » introuvable dans content/actors/{hint}",
-            )  # fmt: skip
+            )
 
 
 _LEVEL_WORDS = {
@@ -233,10 +254,12 @@ def _known(record: Record, loc: tuple, level: str, code: str, ref: Reference, pr
     if re.match(_CODE_PATTERNS[level], code):  # a malformed code was already reported by the model
         line, col = record.line_of(loc)
         problems.add(
-            record.path, line, col,
+            record.path,
+            line,
+            col,
             f"champ « {format_loc(loc)} » : {_LEVEL_WORDS[level]} « {code} » inconnu du Code officiel"
             f" géographique ({ref.source.get('paquet', 'référentiel des territoires')})",
-        )  # fmt: skip
+        )
     return False
 
 
@@ -258,25 +281,35 @@ def _check_experience_territory(record: Record, ref: Reference, problems: Proble
     if commune and "departement" in place and commune.department != place["departement"]:
         line, col = record.line_of(("territoire", "departement"))
         problems.add(
-            record.path, line, col,
+            record.path,
+            line,
+            col,
             f"champ « territoire.departement » : {commune.name} ({commune.code}) est dans le département"
             f" {commune.department}, pas {place['departement']}",
-        )  # fmt: skip
+        )
     if commune and "epci" in place and commune.epci != place["epci"]:
         line, col = record.line_of(("territoire", "epci"))
         problems.add(
-            record.path, line, col,
+            record.path,
+            line,
+            col,
             f"champ « territoire.epci » : {commune.name} ({commune.code}) n'appartient pas à l'intercommunalité"
             f" {ref.label('epci', place['epci'])} ({place['epci']})",
-        )  # fmt: skip
-    if not commune and "epci" in place and "departement" in place:
-        if place["departement"] not in ref.epcis[place["epci"]].departments:
-            line, col = record.line_of(("territoire", "departement"))
-            problems.add(
-                record.path, line, col,
-                f"champ « territoire.departement » : l'intercommunalité {place['epci']} n'est pas dans le"
-                f" département {place['departement']}",
-            )  # fmt: skip
+        )
+    if (
+        not commune
+        and "epci" in place
+        and "departement" in place
+        and place["departement"] not in ref.epcis[place["epci"]].departments
+    ):
+        line, col = record.line_of(("territoire", "departement"))
+        problems.add(
+            record.path,
+            line,
+            col,
+            f"champ « territoire.departement » : l'intercommunalité {place['epci']} n'est pas dans le"
+            f" département {place['departement']}",
+        )
 
 
 def _check_dates(record: Record, today: dt.date, problems: Problems) -> None:
@@ -324,7 +357,15 @@ def _check_unused_images(folder: Path, used: set[str], problems: Problems) -> No
             continue
         if path.is_file() and path.suffix.lower() in FORMATS:
             check_image(path, problems)
-            problems.add(path, 0, 0, "image utilisée par aucune fiche : ajoutez « logo: " + path.name + " » à la fiche concernée ou supprimez le fichier", severity="warning")
+            problems.add(
+                path,
+                0,
+                0,
+                "image utilisée par aucune fiche : ajoutez « logo: "
+                + path.name
+                + " » à la fiche concernée ou supprimez le fichier",
+                severity="warning",
+            )
         else:
             problems.add(path, 0, 0, "fichier refusé : seules les images PNG, JPEG et WebP sont acceptées (pas de SVG)")
 

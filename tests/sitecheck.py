@@ -82,4 +82,4 @@ def search_records(output: Path) -> list[dict]:
     for chunk in sorted((folder / "fiches").glob("*.json")):
         rows += json.loads(chunk.read_text(encoding="utf-8"))
     keys = ("id", "type", "titre", "url", "resume", "lieu", "archive")
-    return [dict(zip(keys, row)) for row in rows]
+    return [dict(zip(keys, row, strict=False)) for row in rows]  # rows end early when "archive" is absent

@@ -74,7 +74,7 @@ def test_actor_page_shows_facts_and_backlinks(fixture_site):
 
 def test_experience_page_shows_territory_from_the_reference(fixture_site):
     html = read(fixture_site, "experiences/cafe-citoyen/index.html")
-    assert "Montaud <span class=\"code\">(code INSEE 34164)</span>" in html
+    assert 'Montaud <span class="code">(code INSEE 34164)</span>' in html
     assert "Hérault (34)" in html and "Occitanie" in html
     assert "habitants" in html and "Depuis 2021 (en cours)" in html
     assert 'aria-current="step">Co-construction</li>' in html
@@ -93,7 +93,9 @@ def test_no_broken_internal_link(fixture_site):
 
 
 def test_text_is_escaped(tmp_path):
-    files = minimal_tree() | {"actors/association-exemple.md": ACTOR.replace("nom: Association exemple", 'nom: "<b>Asso</b> & co"')}
+    files = minimal_tree() | {
+        "actors/association-exemple.md": ACTOR.replace("nom: Association exemple", 'nom: "<b>Asso</b> & co"')
+    }
     output = build_tree(tmp_path, files)
     html = read(output, "acteurs/association-exemple/index.html")
     assert "<h1>&lt;b&gt;Asso&lt;/b&gt; &amp; co</h1>" in html
@@ -132,7 +134,7 @@ def real_site(built_site):
 
 def test_real_content_every_record_has_its_page_and_backlinks_resolve(real_site):
     output, corpus = real_site
-    assert corpus is not None
+    assert len(corpus.records) > 50
     for record in [*corpus.records, *corpus.pages.values()]:
         page = output / record.url / "index.html"
         assert page.is_file(), record.source
@@ -147,7 +149,9 @@ def test_real_content_reads_in_order(real_site):
     """Listings in French alphabetical order; a record's own sections nested under the page's heading."""
     output, corpus = real_site
     for prefix in ("acteurs", "guides"):
-        cards = re.findall(rf'<h2 class="card__title"><a href="/{prefix}/[a-z0-9-]+/">([^<]+)</a>', read(output, f"{prefix}/index.html"))
+        cards = re.findall(
+            rf'<h2 class="card__title"><a href="/{prefix}/[a-z0-9-]+/">([^<]+)</a>', read(output, f"{prefix}/index.html")
+        )
         titles = [unescape(t) for t in cards]
         assert len(titles) > 5 and titles == sorted(titles, key=title_key), prefix
     html = read(output, "experiences/montaud-cafe-citoyen/index.html")
@@ -160,14 +164,20 @@ def test_real_content_listings_count_every_record(real_site):
         listed = set()
         for page in output.glob(f"{prefix}/**/index.html"):
             if page.parent.name == prefix or page.parent.parent.name == "page":
-                listed |= set(re.findall(rf'<h2 class="card__title"><a href="/{prefix}/([a-z0-9-]+)/"', read(output, page.relative_to(output))))
+                listed |= set(
+                    re.findall(
+                        rf'<h2 class="card__title"><a href="/{prefix}/([a-z0-9-]+)/"', read(output, page.relative_to(output))
+                    )
+                )
         assert listed == set(records), prefix
 
 
 def test_an_archived_record_keeps_its_page_but_leaves_the_listings(tmp_path):
-    import json
 
-    archived = ACTOR.replace("date_verification: 2026-01-15", "date_verification: 2026-01-15\narchive:\n  date: 2026-02-01\n  motif: L'association a cessé son activité.")
+    archived = ACTOR.replace(
+        "date_verification: 2026-01-15",
+        "date_verification: 2026-01-15\narchive:\n  date: 2026-02-01\n  motif: L'association a cessé son activité.",
+    )
     files = minimal_tree() | {"actors/ancienne-association.md": archived.replace("Association exemple", "Ancienne association")}
     output = build_tree(tmp_path, files)
     page = read(output, "acteurs/ancienne-association/index.html")
@@ -186,7 +196,7 @@ def test_an_archived_record_keeps_its_page_but_leaves_the_listings(tmp_path):
 def test_logos_are_published_re_encoded(tmp_path):
     from PIL import Image
 
-    from tests.unit.test_images import jpeg_with_gps
+    from tests.helpers import jpeg_with_gps
 
     files = minimal_tree() | {
         "actors/association-exemple.md": ACTOR.replace("offres:", "logo: logo.jpg\noffres:"),
@@ -197,7 +207,9 @@ def test_logos_are_published_re_encoded(tmp_path):
     assert b"Appareil photo" not in published.read_bytes()
     with Image.open(published) as image:
         assert not image.getexif()
-    assert '<img class="record__logo" src="/images/logo.jpg" alt="Logo de Association exemple">' in read(output, "acteurs/association-exemple/index.html")
+    assert '<img class="record__logo" src="/images/logo.jpg" alt="Logo de Association exemple">' in read(
+        output, "acteurs/association-exemple/index.html"
+    )
     assert not (output / "images" / "logo.jpg.orig").exists() and len(list((output / "images").iterdir())) == 1
 
 

@@ -17,7 +17,9 @@ from tests.conftest import EXPERIENCE, minimal_tree, write
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "build.py", *args], cwd=PROJECT_ROOT, capture_output=True, encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, "build.py", *args], cwd=PROJECT_ROOT, capture_output=True, encoding="utf-8", timeout=120
+    )
 
 
 @pytest.mark.parametrize("command", sorted(cli.COMMANDS))
@@ -51,9 +53,11 @@ def test_validate_reports_every_problem_and_exits_1(tmp_path, capsys):
     assert code == 1
     lines = captured.out.strip().splitlines()
     assert len(lines) == 2
-    assert lines[0].endswith("cafe-citoyen.md:8:3: champ « porteur.type » : valeur « mairie » inconnue (valeurs possibles :"
-                             " commune, intercommunalite, departement, region, territoire-projet, association,"
-                             " collectif-habitants, etablissement-public ; voir data/vocabulaires/types-porteur.yaml)")
+    assert lines[0].endswith(
+        "cafe-citoyen.md:8:3: champ « porteur.type » : valeur « mairie » inconnue (valeurs possibles :"
+        " commune, intercommunalite, departement, region, territoire-projet, association,"
+        " collectif-habitants, etablissement-public ; voir data/vocabulaires/types-porteur.yaml)"
+    )
     assert "cafe-citoyen.md:9:1: champ « debut »" in lines[1]
     assert "✗ 2 problèmes dans 1 fichier." in captured.err
     assert "Traceback" not in captured.out + captured.err
@@ -78,7 +82,9 @@ def test_validate_refuses_a_path_it_would_not_check(tmp_path, capsys):
 
 
 def test_validate_github_format_carries_file_and_line(tmp_path, capsys):
-    content = write(tmp_path, minimal_tree() | {"experiences/cafe-citoyen.md": EXPERIENCE.replace("type: commune", "type: mairie")})
+    content = write(
+        tmp_path, minimal_tree() | {"experiences/cafe-citoyen.md": EXPERIENCE.replace("type: commune", "type: mairie")}
+    )
     assert cli.main(["validate", "--content", str(content), "--format", "github"]) == 1
     line = capsys.readouterr().out.strip()
     assert line.startswith("::error file=")
@@ -86,7 +92,9 @@ def test_validate_github_format_carries_file_and_line(tmp_path, capsys):
 
 
 def test_validate_json_format(tmp_path, capsys):
-    content = write(tmp_path, minimal_tree() | {"experiences/cafe-citoyen.md": EXPERIENCE.replace("type: commune", "type: mairie")})
+    content = write(
+        tmp_path, minimal_tree() | {"experiences/cafe-citoyen.md": EXPERIENCE.replace("type: commune", "type: mairie")}
+    )
     assert cli.main(["validate", "--content", str(content), "--format", "json"]) == 1
     problems = json.loads(capsys.readouterr().out)
     assert [(p["ligne"], p["colonne"]) for p in problems] == [(8, 3)]
@@ -169,7 +177,9 @@ def test_broken_template_leaves_the_last_site_in_place(tmp_path, capsys):
     assert cli.main(["build", "--content", str(content), "--output", str(output), "--theme", str(theme)]) == 0
     page = (output / "acteurs" / "association-exemple" / "index.html").read_text(encoding="utf-8")
     template = theme / "templates" / "actor.html"
-    template.write_text(template.read_text(encoding="utf-8").replace("<h1>{{ a.nom }}", "<h1>{{ a.nom.inconnu }}", 1), encoding="utf-8")
+    template.write_text(
+        template.read_text(encoding="utf-8").replace("<h1>{{ a.nom }}", "<h1>{{ a.nom.inconnu }}", 1), encoding="utf-8"
+    )
     capsys.readouterr()
     assert cli.main(["build", "--content", str(content), "--output", str(output), "--theme", str(theme)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
@@ -185,8 +195,12 @@ def test_broken_vocabulary_file_is_one_french_line(tmp_path):
     shutil.copytree(PROJECT_ROOT / "data", project / "data")
     shutil.copy(PROJECT_ROOT / "build.py", project / "build.py")
     vocabulary = project / "data" / "vocabulaires" / "offres.yaml"
-    vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + "  - id: x\n    rang: premier\n    libelle: X\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "build.py", "validate"], cwd=project, capture_output=True, encoding="utf-8", timeout=120)
+    vocabulary.write_text(
+        vocabulary.read_text(encoding="utf-8") + "  - id: x\n    rang: premier\n    libelle: X\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "build.py", "validate"], cwd=project, capture_output=True, encoding="utf-8", timeout=120
+    )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         f"✗ data/vocabulaires/offres.yaml:{len(vocabulary.read_text(encoding='utf-8').splitlines()) - 2}:"

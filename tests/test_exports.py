@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 import subprocess
@@ -13,7 +14,7 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from pydantic import ValidationError
 
-from territoires.exports.columns import COLUMNS, LIST_SEPARATOR
+from territoires.exports.columns import COLUMNS, LIST_SEPARATOR, neutralised
 from territoires.models import KINDS, RECORD_KINDS
 from territoires.paths import PROJECT_ROOT
 from territoires.schemas import SCHEMA_VERSION
@@ -33,8 +34,11 @@ def read_csv(path: Path) -> list[dict]:
 def test_frictionless_validates_the_data_package(built_site):
     result = subprocess.run(
         [sys.executable, "-m", "frictionless", "validate", "--json", "datapackage.json"],
-        cwd=data_dir(built_site), capture_output=True, encoding="utf-8", timeout=300,
-    )  # fmt: skip
+        cwd=data_dir(built_site),
+        capture_output=True,
+        encoding="utf-8",
+        timeout=300,
+    )
     report = json.loads(result.stdout)
     assert report["valid"], json.dumps(report, ensure_ascii=False)[:2000]
     assert {task["name"] for task in report["tasks"]} >= {"acteurs", "experiences", "guides", "territoires-en-commun"}
@@ -96,7 +100,11 @@ def test_official_codes_keep_their_leading_zeros(built_site):
     for row in rows:
         territory = corpus.experiences[row["id"]].data.territoire
         # An INSEE code starts with its department's code (three characters overseas).
-        expected = (territory.commune[:3] if territory.commune.startswith("97") else territory.commune[:2]) if territory.commune else territory.departement
+        expected = (
+            (territory.commune[:3] if territory.commune.startswith("97") else territory.commune[:2])
+            if territory.commune
+            else territory.departement
+        )
         if expected:
             assert row["departement"] == expected, row["id"]
         if row["departement"]:
@@ -195,8 +203,16 @@ def test_record_pages_carry_schema_org_json_ld(built_site):
 def test_data_page_documents_every_file_and_column(built_site):
     output, _ = built_site
     html = (output / "donnees" / "index.html").read_text(encoding="utf-8")
-    for path in ("acteurs.csv", "experiences.csv", "guides.csv", "territoires-en-commun.json", "acteurs.geojson",
-                 "experiences.geojson", "datapackage.json", "schemas/actor.schema.json"):  # fmt: skip
+    for path in (
+        "acteurs.csv",
+        "experiences.csv",
+        "guides.csv",
+        "territoires-en-commun.json",
+        "acteurs.geojson",
+        "experiences.geojson",
+        "datapackage.json",
+        "schemas/actor.schema.json",
+    ):
         assert f'href="/donnees/{path}"' in html
     for kind in COLUMNS:
         for column in COLUMNS[kind]:
@@ -222,3 +238,71 @@ def test_load_reports_problems_as_content_error(tmp_path):
     with pytest.raises(territoires.ContentError) as error:
         territoires.load(tmp_path)
     assert any("champ « type_structure » : champ obligatoire manquant" in p.message for p in error.value.problems)
+
+
+def _front_matter_as_json(path: Path) -> dict:
+    """A record file's front matter as any YAML-to-JSON tool gives it (dates become ISO strings)."""
+    import datetime as dt
+
+    import yaml
+
+    def jsonable(value):
+        if isinstance(value, dict):
+            return {k: jsonable(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [jsonable(v) for v in value]
+        return value.isoformat() if isinstance(value, dt.date) else value
+
+    return jsonable(yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1]))
+
+
+@pytest.mark.parametrize("kind", RECORD_KINDS)
+def test_every_real_record_file_validates_against_its_published_schema(kind):
+    """The schemas describe the files as contributors write them ("oui", dates, quoted codes)."""
+    schema = json.loads((PROJECT_ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    files = sorted((PROJECT_ROOT / "content" / KINDS[kind].folder).glob("*.md"))
+    assert files
+    failures = {
+        path.name: [error.message for error in validator.iter_errors(_front_matter_as_json(path))]
+        for path in files
+        if not validator.is_valid(_front_matter_as_json(path))
+    }
+    assert failures == {}
+
+
+def test_french_booleans_are_in_the_schema_and_others_are_not():
+    schema = json.loads((PROJECT_ROOT / "schemas" / "experience.schema.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema["properties"]["en_cours"])
+    assert validator.is_valid("oui") and validator.is_valid("non") and validator.is_valid(True)
+    assert not validator.is_valid("peut-être")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('=HYPERLINK("http://exemple.fr")', '\'=HYPERLINK("http://exemple.fr")'),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3+cmd", "-2+3+cmd"),  # a minus followed by a digit reads as a number: left as it is
+        ("- liste", "'- liste"),
+        ("\tcaché", "'\tcaché"),
+        ("\rcaché", "'\rcaché"),
+        ("+33 1 23 45 67 89", "+33 1 23 45 67 89"),
+        ("Commune de Montaud", "Commune de Montaud"),
+    ],
+)
+def test_csv_cells_that_would_run_as_formulas_are_neutralised(text, expected):
+    assert neutralised(text) == expected
+
+
+def test_csv_export_neutralises_a_formula_in_a_record(tmp_path):
+    from territoires.exports.tables import csv_text
+    from territoires.validation import load_corpus
+    from tests.conftest import ACTOR, TODAY, minimal_tree, write
+
+    hostile = ACTOR.replace("nom: Association exemple", 'nom: "=HYPERLINK(1)"')
+    content = write(tmp_path, minimal_tree() | {"actors/association-exemple.md": hostile})
+    corpus, problems = load_corpus(content, project_root=tmp_path, today=TODAY)
+    rows = list(csv.DictReader(io.StringIO(csv_text("actor", corpus, "https://exemple.fr"))))
+    assert rows[0]["nom"] == "'=HYPERLINK(1)"

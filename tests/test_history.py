@@ -10,8 +10,14 @@ from tests.test_build import build_tree, read
 
 
 def git(cwd, *args, date="2026-03-10T12:00:00"):
-    env = os.environ | {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "Test",
-                        "GIT_AUTHOR_EMAIL": "test@exemple.org", "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@exemple.org"}  # fmt: skip
+    env = os.environ | {
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@exemple.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@exemple.org",
+    }
     subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
 
 
@@ -20,7 +26,9 @@ def test_last_change_of_each_file(tmp_path):
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", "-A")
     git(tmp_path, "commit", "-qm", "premier", date="2026-03-10T12:00:00")
-    (content / "actors" / "association-exemple.md").write_text(ACTOR.replace("Présentation", "Nouvelle présentation"), encoding="utf-8")
+    (content / "actors" / "association-exemple.md").write_text(
+        ACTOR.replace("Présentation", "Nouvelle présentation"), encoding="utf-8"
+    )
     git(tmp_path, "commit", "-qam", "second", date="2026-05-20T12:00:00")
     changes = last_changes(content, content)
     assert changes[(content / "actors" / "association-exemple.md").resolve()] == dt.date(2026, 5, 20)
@@ -37,7 +45,7 @@ def test_without_git_dates_fall_back_to_the_records(tmp_path):
 def test_pages_show_git_dates_edit_and_report_links_and_freshness(tmp_path):
     old = ACTOR.replace("date_verification: 2026-01-15", "date_verification: 2024-01-15")
     files = minimal_tree() | {"actors/association-exemple.md": old}
-    content = write(tmp_path, files)
+    write(tmp_path, files)
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", "-A")
     git(tmp_path, "commit", "-qm", "premier", date="2026-03-10T12:00:00")

@@ -1,4 +1,4 @@
-"""Invariants of the site built from the real content (DESIGN §5).
+"""Invariants of the site built from the real content (the contracts of ARCHITECTURE.md).
 
 Nothing is lost (every record file gives one page, one search entry, one row in each export),
 builds are deterministic, internal links and anchors lead somewhere, the HTML is valid, and
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import re
@@ -84,7 +85,9 @@ def test_the_sitemap_lists_every_page_and_every_public_url_resolves(built_site):
     urls = [link.get("href") for link in feed.iter("{http://www.w3.org/2005/Atom}link")]
     for name in ("acteurs", "experiences"):
         urls += [f["properties"]["url"] for f in read_json(output, f"donnees/{name}.geojson")["features"]]
-    urls += [item["url"] for name in EXPORT_NAMES.values() for item in read_json(output, "donnees/territoires-en-commun.json")[name]]
+    urls += [
+        item["url"] for name in EXPORT_NAMES.values() for item in read_json(output, "donnees/territoires-en-commun.json")[name]
+    ]
     missing = [url for url in urls if not _output_file(output, url).is_file()]
     assert urls and missing == []
     searched = [doc["url"] for doc in search_records(output)]
@@ -146,19 +149,36 @@ def test_every_page_is_valid_html(built_site, tmp_path):
     """vnu, the W3C validator, on every page at once; a known-bad page proves it is looking."""
     output, _ = built_site
     control = tmp_path / "controle.html"
-    control.write_text('<!doctype html><html lang="fr"><head><title>x</title></head><body><ul><p>x</p></ul></body></html>', encoding="utf-8")
+    control.write_text(
+        '<!doctype html><html lang="fr"><head><title>x</title></head><body><ul><p>x</p></ul></body></html>', encoding="utf-8"
+    )
     result = subprocess.run(
-        ["java", "-jar", str(NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"),
-         "--errors-only", "--format", "json", "--skip-non-html", "--verbose", str(output), str(control)],
-        capture_output=True, encoding="utf-8", errors="replace", timeout=600,
-    )  # fmt: skip
+        [
+            "java",
+            "-jar",
+            str(NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"),
+            "--errors-only",
+            "--format",
+            "json",
+            "--skip-non-html",
+            "--verbose",
+            str(output),
+            str(control),
+        ],
+        capture_output=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=600,
+    )
     messages = json.loads(result.stderr)["messages"]
     checked = {Path(line).resolve() for line in result.stdout.splitlines()}  # --verbose: one checked file a line
     assert {p.resolve() for p in output.rglob("*.html")} <= checked
     on_control = [m for m in messages if m.get("url", "").endswith("/controle.html")]
     assert on_control, "vnu n'a rien trouvé sur la page de contrôle invalide"
     # Nothing is filtered out: every message on a generated page is a failure.
-    errors = [f"{m.get('url', '').split(str(output))[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m not in on_control]
+    errors = [
+        f"{m.get('url', '').split(str(output))[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m not in on_control
+    ]
     assert errors == []
 
 
@@ -195,7 +215,9 @@ def test_every_page_has_a_strict_policy_and_no_inline_code(built_site):
         assert "'unsafe-inline'" not in head.policies[0] and "'unsafe-eval'" not in head.policies[0], page
         collector = parse_page(page)
         assert collector.scripts_inline == 0 and collector.handlers == [], page
-        assert not [link for link in collector.links if link.strip().lower().startswith(("javascript:", "data:", "vbscript:"))], page
+        assert not [link for link in collector.links if link.strip().lower().startswith(("javascript:", "data:", "vbscript:"))], (
+            page
+        )
 
 
 class _Headings(HTMLParser):
@@ -217,4 +239,4 @@ def test_every_page_has_one_h1_and_no_skipped_heading_level(built_site):
         levels = parser.levels
         where = path.relative_to(output).as_posix()
         assert levels.count(1) == 1 and levels[0] == 1, (where, levels)
-        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (where, levels)
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (where, levels)

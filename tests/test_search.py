@@ -54,7 +54,9 @@ def test_pipeline_folds_elides_and_stems():
     assert pipeline.process("«") is None
     assert pipeline.process("2021") == "2021"
     assert pipeline.tokenize("co-construction  budget\u202fparticipatif") == ["co", "construction", "budget", "participatif"]
-    assert pipeline.terms("Les budgets participatifs de l'Hérault") == [pipeline.process(w) for w in ("budget", "participatif", "hérault")]
+    assert pipeline.terms("Les budgets participatifs de l'Hérault") == [
+        pipeline.process(w) for w in ("budget", "participatif", "hérault")
+    ]
 
 
 def test_accents_case_and_plurals_do_not_matter(index, numbers):
@@ -84,7 +86,11 @@ def test_the_pieces_hold_every_record_once(search_dir, docs, built_site):
     _, corpus = built_site
     meta = read(search_dir, "meta.json")
     assert meta["documents"] == len(docs) == len(corpus.records)
-    rows = [row for name in sorted(p.name for p in (search_dir / "fiches").glob("*.json")) for row in read(search_dir / "fiches", name)]
+    rows = [
+        row
+        for name in sorted(p.name for p in (search_dir / "fiches").glob("*.json"))
+        for row in read(search_dir / "fiches", name)
+    ]
     assert [row[0] for row in rows] == [doc.id for doc in docs]
     assert sorted(row[0] for row in rows) == sorted(r.id for r in corpus.records)
     starts = [start for start, _ in meta["morceaux"]]
@@ -113,9 +119,28 @@ def test_a_query_downloads_little(search_dir):
 
 
 def query_set(corpus) -> list[str]:
-    queries = ["ecologique", "budget participatif", "budgets participatifs", "l'hôpital", "tirage au sort",
-               "concertation", "jeunes", "Hérault", "déchets", "tiers-lieu", "café citoyen", "particip", "budg",
-               "co-construction", "démocratie ouverte", "conseil municipal des jeunes", "Réunion", "énergie", "zzzz", "a"]  # fmt: skip
+    queries = [
+        "ecologique",
+        "budget participatif",
+        "budgets participatifs",
+        "l'hôpital",
+        "tirage au sort",
+        "concertation",
+        "jeunes",
+        "Hérault",
+        "déchets",
+        "tiers-lieu",
+        "café citoyen",
+        "particip",
+        "budg",
+        "co-construction",
+        "démocratie ouverte",
+        "conseil municipal des jeunes",
+        "Réunion",
+        "énergie",
+        "zzzz",
+        "a",
+    ]
     queries += [record.title for record in corpus.records]
     queries += [" ".join(record.title.split()[:2]) for record in corpus.records]
     queries += [record.title.split()[0][:4] for record in corpus.records]
@@ -131,8 +156,12 @@ def test_python_and_javascript_rank_identically(tmp_path, search_dir, docs, inde
     (tmp_path / "input.json").write_text(json.dumps({"queries": queries, "words": words}), encoding="utf-8")
     result = subprocess.run(
         ["node", "tests/js/parity.mjs", str(search_dir), str(tmp_path / "input.json")],
-        cwd=PROJECT_ROOT, capture_output=True, encoding="utf-8", timeout=300, check=True,
-    )  # fmt: skip
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        encoding="utf-8",
+        timeout=300,
+        check=True,
+    )
     js = json.loads(result.stdout)
     for word in words:
         assert js["words"][word] == [t for t in [pipeline.process(word)] if t], word

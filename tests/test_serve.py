@@ -1,7 +1,6 @@
 """`python build.py serve`: the site is served and rebuilt when a content file changes."""
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -10,12 +9,7 @@ import urllib.request
 
 from territoires.paths import PROJECT_ROOT
 from tests.conftest import ACTOR, minimal_tree, write
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.helpers import free_port
 
 
 def fetch(url: str) -> tuple[int, str]:
@@ -54,10 +48,14 @@ def test_serve_builds_serves_and_rebuilds_on_change(tmp_path):
         status, html = fetch(f"{base}/nulle-part/")
         assert status == 404 and "Page introuvable" in html
         time.sleep(0.5)  # let the watcher settle before the edit
-        (content / "actors" / "association-exemple.md").write_text(ACTOR.replace("nom: Association exemple", "nom: Association renommée"), encoding="utf-8")
+        (content / "actors" / "association-exemple.md").write_text(
+            ACTOR.replace("nom: Association exemple", "nom: Association renommée"), encoding="utf-8"
+        )
         wait_for(lambda: "<h1>Association renommée</h1>" in fetch(f"{base}/acteurs/association-exemple/")[1])
         # A broken edit keeps the last good site online and reports the problem.
-        (content / "actors" / "association-exemple.md").write_text(ACTOR.replace("type_structure: association", "type_structure: inconnu"), encoding="utf-8")
+        (content / "actors" / "association-exemple.md").write_text(
+            ACTOR.replace("type_structure: association", "type_structure: inconnu"), encoding="utf-8"
+        )
         time.sleep(1.5)
         assert "<h1>Association renommée</h1>" in fetch(f"{base}/acteurs/association-exemple/")[1]
     finally:
@@ -74,12 +72,23 @@ def test_serve_outlives_a_broken_template(tmp_path):
     shutil.copytree(PROJECT_ROOT / "theme", theme)
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "build.py", "serve", "--content", str(content), "--output", str(tmp_path / "out"),
-         "--theme", str(theme), "--port", str(port)],
+        [
+            sys.executable,
+            "build.py",
+            "serve",
+            "--content",
+            str(content),
+            "--output",
+            str(tmp_path / "out"),
+            "--theme",
+            str(theme),
+            "--port",
+            str(port),
+        ],
         cwd=PROJECT_ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(lambda: fetch(f"{base}/acteurs/association-exemple/")[0] == 200)

@@ -7,8 +7,10 @@ writer, the Frictionless Table Schemas and the field tables of the /donnees/ pag
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from ..corpus import Corpus
 from ..loading import Record
@@ -79,14 +81,25 @@ EXAMPLE_IDS = {"actor": "decider-ensemble", "experience": "montaud-cafe-citoyen"
 
 
 def _id(kind: str) -> Column:
-    return computed("id", "Identifiant de la fiche (nom de son fichier) ; stable, il ne change jamais.",
-                    lambda r, c, s: r.id, required=True, example=EXAMPLE_IDS[kind])  # fmt: skip
+    return computed(
+        "id",
+        "Identifiant de la fiche (nom de son fichier) ; stable, il ne change jamais.",
+        lambda r, c, s: r.id,
+        required=True,
+        example=EXAMPLE_IDS[kind],
+    )
 
 
 def _page_url(kind: str) -> Column:
     page = f"{KINDS[kind].url_prefix}/{EXAMPLE_IDS[kind]}/"
-    return computed("url", "Adresse de la page de la fiche sur le site.", _url, required=True,
-                    example=f"https://territoires-en-commun.github.io/territoires-en-commun/{page}")  # fmt: skip
+    return computed(
+        "url",
+        "Adresse de la page de la fiche sur le site.",
+        _url,
+        required=True,
+        example=f"https://territoires-en-commun.github.io/territoires-en-commun/{page}",
+    )
+
 
 COLUMNS: dict[str, list[Column]] = {
     "actor": [
@@ -125,13 +138,22 @@ COLUMNS: dict[str, list[Column]] = {
         model("resume", required=True),
         model("commune", "territoire", "commune"),
         computed("commune_nom", "Nom de la commune (Code officiel géographique).", _place("commune", "name"), example="Montaud"),
-        computed("epci", "SIREN de l'intercommunalité où la démarche a eu lieu (déclarée, ou celle de la commune).",
-                 _place("epci", "siren"), example="243400017"),  # fmt: skip
+        computed(
+            "epci",
+            "SIREN de l'intercommunalité où la démarche a eu lieu (déclarée, ou celle de la commune).",
+            _place("epci", "siren"),
+            example="243400017",
+        ),
         computed("epci_nom", "Nom de l'intercommunalité.", _place("epci", "name"), example="Montpellier Méditerranée Métropole"),
         computed("departement", "Code du département où la démarche a eu lieu.", _place("department"), example="34"),
         computed("region", "Code de la région où la démarche a eu lieu.", _place("region"), example="76"),
-        computed("population", "Population municipale de la commune, ou de l'intercommunalité à défaut (Insee).",
-                 _place("population", ""), type="integer", example="1014"),  # fmt: skip
+        computed(
+            "population",
+            "Population municipale de la commune, ou de l'intercommunalité à défaut (Insee).",
+            _place("population", ""),
+            type="integer",
+            example="1014",
+        ),
         model("porteur_nom", "porteur", "nom", required=True),
         model("porteur_type", "porteur", "type", required=True),
         model("debut", required=True),
@@ -177,13 +199,24 @@ def cell(column: Column, record: Record, corpus: Corpus, site: str) -> str:
     if value is None:
         return ""
     if column.is_list:
-        return LIST_SEPARATOR.join(str(v) for v in value)
+        return neutralised(LIST_SEPARATOR.join(str(v) for v in value))
     if isinstance(value, bool):
         return "true" if value else "false"
     if hasattr(value, "isoformat"):
         return value.isoformat()
+    if isinstance(value, str):
+        return neutralised(value)
     return str(value)
 
+
+_FORMULA = re.compile(r"^(?:[=@\t\r]|[+-](?![0-9]))")
+
+
+def neutralised(text: str) -> str:
+    """A cell a spreadsheet would run as a formula, made inert (OWASP, CSV injection): a leading
+    "=", "@", tab or carriage return, or "+"/"-" not followed by a digit, gets a "'" in front.
+    Phone numbers ("+33 1 …") and negative numbers keep their form."""
+    return "'" + text if _FORMULA.match(text) else text
 
 
 def describe(kind: str, column: Column) -> dict:
@@ -207,7 +240,13 @@ def describe(kind: str, column: Column) -> dict:
     }
 
 
-TYPE_LABELS = {"string": "texte", "integer": "nombre entier", "number": "nombre décimal", "boolean": "booléen (true/false)", "date": "date AAAA-MM-JJ"}
+TYPE_LABELS = {
+    "string": "texte",
+    "integer": "nombre entier",
+    "number": "nombre décimal",
+    "boolean": "booléen (true/false)",
+    "date": "date AAAA-MM-JJ",
+}
 
 
 def field_table(kind: str) -> list[dict]:
@@ -216,12 +255,14 @@ def field_table(kind: str) -> list[dict]:
     for column in COLUMNS[kind]:
         info = describe(kind, column)
         kind_label = TYPE_LABELS[column.type] + (" (liste)" if column.is_list else "")
-        rows.append({
-            "name": column.name,
-            "type": kind_label,
-            "required": column.required,
-            "description": info["description"],
-            "example": info["example"],
-            "allowed": info["enum"] or [],
-        })  # fmt: skip
+        rows.append(
+            {
+                "name": column.name,
+                "type": kind_label,
+                "required": column.required,
+                "description": info["description"],
+                "example": info["example"],
+                "allowed": info["enum"] or [],
+            }
+        )
     return rows

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..corpus import Corpus
 from ..loading import Record
-from ..places import place
 from ..models import KINDS, record_kinds
+from ..places import place
 
 
 def record_json(record: Record, corpus: Corpus, site: str) -> dict:
@@ -27,7 +27,10 @@ def record_json(record: Record, corpus: Corpus, site: str) -> dict:
 def corpus_json(corpus: Corpus, site: str, metadata: dict) -> dict:
     return {
         "metadonnees": metadata,
-        **{kind.export_name: [record_json(r, corpus, site) for r in corpus.by_kind(kind.name).values()] for kind in record_kinds()},
+        **{
+            kind.export_name: [record_json(r, corpus, site) for r in corpus.by_kind(kind.name).values()]
+            for kind in record_kinds()
+        },
     }
 
 
@@ -60,5 +63,12 @@ def feature_collection(kind: str, corpus: Corpus, site: str) -> dict:
         else:
             properties["lieu"] = place(record, corpus.territories).summary
             properties["demarches"] = list(record.data.demarches)
-        features.append({"type": "Feature", "id": record.id, "geometry": {"type": "Point", "coordinates": list(point)}, "properties": properties})
+        features.append(
+            {
+                "type": "Feature",
+                "id": record.id,
+                "geometry": {"type": "Point", "coordinates": list(point)},
+                "properties": properties,
+            }
+        )
     return {"type": "FeatureCollection", "features": features}

@@ -9,9 +9,9 @@ import json
 
 from ..config import SiteConfig
 from ..corpus import Corpus
+from ..models import KINDS, RECORD_KINDS, located_kinds, record_kinds
 from ..schemas import SCHEMA_VERSION, rendered_schemas
 from .documents import corpus_json, feature_collection
-from ..models import KINDS, RECORD_KINDS, located_kinds, record_kinds
 from .tables import csv_text, table_schema
 
 DATA_DIR = "donnees"
@@ -59,37 +59,43 @@ def descriptor(config: SiteConfig, corpus: Corpus) -> dict:
     resources = []
     for kind in record_kinds():
         name = kind.export_name
-        resources.append({
-            "name": name,
-            "path": f"{name}.csv",
-            "title": f"{name.capitalize()} (CSV)",
-            "description": kind.export_description + " Une ligne par fiche.",
-            "format": "csv",
-            "mediatype": "text/csv",
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "title": f"{name.capitalize()} (CSV)",
+                "description": kind.export_description + " Une ligne par fiche.",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "profile": "tabular-data-resource",
+                "schema": table_schema(kind.name),
+            }
+        )
+    resources.append(
+        {
+            "name": "territoires-en-commun",
+            "path": "territoires-en-commun.json",
+            "title": "Toutes les fiches (JSON)",
+            "description": "Toutes les fiches, avec tous leurs champs imbriqués et leur texte en Markdown.",
+            "format": "json",
+            "mediatype": "application/json",
             "encoding": "utf-8",
-            "profile": "tabular-data-resource",
-            "schema": table_schema(kind.name),
-        })  # fmt: skip
-    resources.append({
-        "name": "territoires-en-commun",
-        "path": "territoires-en-commun.json",
-        "title": "Toutes les fiches (JSON)",
-        "description": "Toutes les fiches, avec tous leurs champs imbriqués et leur texte en Markdown.",
-        "format": "json",
-        "mediatype": "application/json",
-        "encoding": "utf-8",
-    })  # fmt: skip
+        }
+    )
     for kind in located_kinds():
         name = kind.export_name
-        resources.append({
-            "name": f"{name}-geojson",
-            "path": f"{name}.geojson",
-            "title": f"{name.capitalize()} localisés (GeoJSON)",
-            "description": kind.export_description + " Seulement les fiches qui ont des coordonnées.",
-            "format": "geojson",
-            "mediatype": "application/geo+json",
-            "encoding": "utf-8",
-        })  # fmt: skip
+        resources.append(
+            {
+                "name": f"{name}-geojson",
+                "path": f"{name}.geojson",
+                "title": f"{name.capitalize()} localisés (GeoJSON)",
+                "description": kind.export_description + " Seulement les fiches qui ont des coordonnées.",
+                "format": "geojson",
+                "mediatype": "application/geo+json",
+                "encoding": "utf-8",
+            }
+        )
     return {
         "profile": "data-package",
         "name": "territoires-en-commun",
@@ -110,7 +116,11 @@ def descriptor(config: SiteConfig, corpus: Corpus) -> dict:
         # The JSON Schemas of the records are documentation, not data: Frictionless would read
         # "*.schema.json" files as Table Schemas, so they are listed here rather than as resources.
         "jsonSchemas": [
-            {"title": f"Schéma JSON des fiches « {KINDS[kind].label} »", "path": f"schemas/{kind}.schema.json", "version": SCHEMA_VERSION}
+            {
+                "title": f"Schéma JSON des fiches « {KINDS[kind].label} »",
+                "path": f"schemas/{kind}.schema.json",
+                "version": SCHEMA_VERSION,
+            }
             for kind in RECORD_KINDS
         ],
     }

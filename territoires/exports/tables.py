@@ -9,6 +9,7 @@ import re
 from ..corpus import Corpus
 from .columns import COLUMNS, LIST_SEPARATOR, Column, cell, describe
 
+
 def csv_text(kind: str, corpus: Corpus, site: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

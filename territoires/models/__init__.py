@@ -51,7 +51,13 @@ KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
         Kind(
-            "actor", "acteur", "actors", Actor, "acteurs", "acteur", "acteurs",
+            "actor",
+            "acteur",
+            "actors",
+            Actor,
+            "acteurs",
+            "acteur",
+            "acteurs",
             export_name="acteurs",
             located=True,
             title_field="nom",
@@ -62,8 +68,13 @@ KINDS: dict[str, Kind] = {
             body_hint="la présentation détaillée de la structure : ce qu'elle fait, pour qui, comment la solliciter",
         ),
         Kind(
-            "experience", "experience", "experiences", Experience, "experiences",
-            "retour d'expérience", "retours d'expérience",
+            "experience",
+            "experience",
+            "experiences",
+            Experience,
+            "experiences",
+            "retour d'expérience",
+            "retours d'expérience",
             export_name="experiences",
             located=True,
             export_description="Les retours d'expérience : démarches participatives menées par des collectivités.",
@@ -73,7 +84,13 @@ KINDS: dict[str, Kind] = {
             body_hint="le récit de la démarche : contexte, déroulement, ce qui a changé",
         ),
         Kind(
-            "guide", "guide", "guides", Guide, "guides", "guide", "guides",
+            "guide",
+            "guide",
+            "guides",
+            Guide,
+            "guides",
+            "guide",
+            "guides",
             export_name="guides",
             export_description="Les guides : méthodes pour chaque étape d'un projet participatif.",
             references_field="auteurs",
@@ -83,7 +100,7 @@ KINDS: dict[str, Kind] = {
         ),
         Kind("page", "page", "pages", Page, "", "page", "pages"),
     )
-}  # fmt: skip
+}
 RECORD_KINDS = ("actor", "experience", "guide")
 """The kinds of records of the directory (editorial pages aside), in the order pages list them."""
 

@@ -9,6 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from .archive import Archive
 from .fields import (
+    FRENCH_TRUE,
     UNIQUE,
     ActorType,
     Boolean,
@@ -40,7 +41,7 @@ class Coverage(StrictModel):
     model_config = StrictModel.model_config | {
         "json_schema_extra": {
             "anyOf": [
-                {"properties": {"national": {"const": True}}, "required": ["national"]},
+                {"properties": {"national": {"enum": [True, *FRENCH_TRUE]}}, "required": ["national"]},
                 {"properties": {"regions": {"minItems": 1}}, "required": ["regions"]},
                 {"properties": {"departements": {"minItems": 1}}, "required": ["departements"]},
                 {"properties": {"epci": {"minItems": 1}}, "required": ["epci"]},
@@ -50,9 +51,7 @@ class Coverage(StrictModel):
     }
 
     national: Boolean = Field(False, description="Intervient sur tout le territoire national.", examples=[True])
-    regions: Annotated[list[RegionCode], UNIQUE] = Field(
-        [], description="Codes des régions couvertes.", examples=[["76", "84"]]
-    )
+    regions: Annotated[list[RegionCode], UNIQUE] = Field([], description="Codes des régions couvertes.", examples=[["76", "84"]])
     departements: Annotated[list[DepartmentCode], UNIQUE] = Field(
         [], description="Codes des départements couverts.", examples=[["34", "30"]]
     )
@@ -78,7 +77,8 @@ class Contact(StrictModel):
     """Contact de la structure : adresses génériques uniquement, jamais celles d'une personne."""
 
     email: Email | None = Field(
-        None, description="Adresse électronique générique de la structure (contact@…, jamais une adresse personnelle).",
+        None,
+        description="Adresse électronique générique de la structure (contact@…, jamais une adresse personnelle).",
         examples=["contact@exemple.org"],
     )
     formulaire: HttpUrl | None = Field(
@@ -157,4 +157,6 @@ class Actor(StrictModel):
         description="Date à laquelle les informations de la fiche ont été vérifiées pour la dernière fois.",
         examples=["2026-11-02"],
     )
-    archive: Archive | None = Field(None, description="À remplir pour archiver la fiche au lieu de la supprimer (son adresse reste valable).")
+    archive: Archive | None = Field(
+        None, description="À remplir pour archiver la fiche au lieu de la supprimer (son adresse reste valable)."
+    )

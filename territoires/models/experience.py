@@ -15,12 +15,11 @@ from .fields import (
     Date,
     DepartmentCode,
     HolderType,
-    HttpUrl,
     InseeCode,
     Latitude,
     Longitude,
-    ParticipationLevel,
     PartialDate,
+    ParticipationLevel,
     Programme,
     RecordId,
     Siren,
@@ -35,9 +34,7 @@ class Place(StrictModel):
     """Lieu de la démarche : une commune, une intercommunalité ou un département."""
 
     model_config = StrictModel.model_config | {
-        "json_schema_extra": {
-            "anyOf": [{"required": ["commune"]}, {"required": ["epci"]}, {"required": ["departement"]}]
-        }
+        "json_schema_extra": {"anyOf": [{"required": ["commune"]}, {"required": ["epci"]}, {"required": ["departement"]}]}
     }
 
     commune: InseeCode | None = Field(None, description="Code INSEE de la commune.", examples=["34164"])
@@ -109,18 +106,25 @@ class Experience(StrictModel):
     resultats: text(2, 2000) | None = Field(None, description="Ce que la démarche a produit.")
     a_retenir: Annotated[list[text(2, 500)], UNIQUE] = Field([], description="Ce qu'il faut retenir.")
     difficultes: Annotated[list[text(2, 500)], UNIQUE] = Field([], description="Difficultés rencontrées.")
-    conseils: Annotated[list[text(2, 500)], UNIQUE] = Field([], description="Conseils aux collectivités qui voudraient s'en inspirer.")
+    conseils: Annotated[list[text(2, 500)], UNIQUE] = Field(
+        [], description="Conseils aux collectivités qui voudraient s'en inspirer."
+    )
     sources: list[Source] = Field([], description="Documents publics sur lesquels la fiche s'appuie.")
     programme: Programme | None = Field(
         None, description="Programme public dans le cadre duquel la démarche a été menée.", examples=["territoires-d-engagement"]
     )
     coordonnees: Coordinates | None = Field(None, description="Position sur la carte.")
     date_verification: Date = Field(description="Date de dernière vérification de la fiche.", examples=["2026-11-02"])
-    archive: Archive | None = Field(None, description="À remplir pour archiver la fiche au lieu de la supprimer (son adresse reste valable).")
+    archive: Archive | None = Field(
+        None, description="À remplir pour archiver la fiche au lieu de la supprimer (son adresse reste valable)."
+    )
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Experience:
         if self.fin and self.fin[: len(self.debut)] < self.debut[: len(self.fin)]:
-            raise PydanticCustomError("dates_order", "la date de fin « {fin} » précède la date de début « {debut} »",
-                                      {"fin": self.fin, "debut": self.debut})
+            raise PydanticCustomError(
+                "dates_order",
+                "la date de fin « {fin} » précède la date de début « {debut} »",
+                {"fin": self.fin, "debut": self.debut},
+            )
         return self

@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError, core_schema
@@ -139,7 +140,15 @@ def _french_boolean(value: Any) -> Any:
     return value
 
 
-Boolean = Annotated[bool, BeforeValidator(_french_boolean)]
+# Contributors write "oui" and "non" (any case): the published schema says so, so that it
+# describes the files as they are written.
+FRENCH_TRUE = ["oui", "Oui", "OUI"]
+FRENCH_FALSE = ["non", "Non", "NON"]
+Boolean = Annotated[
+    bool,
+    BeforeValidator(_french_boolean),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "string", "enum": FRENCH_TRUE + FRENCH_FALSE}]}),
+]
 
 
 def text(min_length: int = 1, max_length: int = 2000) -> Any:

@@ -53,4 +53,6 @@ class Guide(StrictModel):
     source: HttpUrl | None = Field(None, description="Adresse du document original, s'il est publié ailleurs.")
     date_publication: PartialDate | None = Field(None, description="Date de publication.", examples=["2024-05"])
     date_verification: Date = Field(description="Date de dernière vérification de la fiche.", examples=["2026-11-02"])
-    archive: Archive | None = Field(None, description="À remplir pour archiver la fiche au lieu de la supprimer (son adresse reste valable).")
+    archive: Archive | None = Field(
+        None, description="À remplir pour archiver la fiche au lieu de la supprimer (son adresse reste valable)."
+    )

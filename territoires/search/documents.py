@@ -9,8 +9,8 @@ from ..corpus import Corpus
 from ..loading import Record
 from ..matching import reach, size_class
 from ..models import KINDS, record_kinds
-from ..rendering import plain_text
 from ..places import coverage, coverage_summary, place
+from ..rendering import plain_text
 
 BODY_WORDS = 80  # words of the body indexed: enough to find a record, small enough to ship
 SUMMARY_CHARACTERS = 280
@@ -73,7 +73,11 @@ def document(record: Record, corpus: Corpus) -> SearchDocument:
             "departement": departments,
             "taille": list(data.tailles_collectivites),
         }
-        words += [data.sigle or "", _labels(data.offres, "offres"), data.type_structure and vocabularies.get("types-structure").label(data.type_structure)]
+        words += [
+            data.sigle or "",
+            _labels(data.offres, "offres"),
+            data.type_structure and vocabularies.get("types-structure").label(data.type_structure),
+        ]
         words += [item.label for item in coverage(record, ref)]
         where = coverage_summary(record, ref)
     elif record.kind == "experience":
@@ -89,7 +93,11 @@ def document(record: Record, corpus: Corpus) -> SearchDocument:
         where = facts.summary
     else:
         facets["demarche"] = list(data.demarches)
-        words += [_labels(data.demarches, "demarches"), _labels(data.etapes_projet, "etapes-projet"), _labels(data.publics, "publics")]
+        words += [
+            _labels(data.demarches, "demarches"),
+            _labels(data.etapes_projet, "etapes-projet"),
+            _labels(data.publics, "publics"),
+        ]
         where = ""
     return SearchDocument(
         id=record.id,

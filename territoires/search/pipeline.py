@@ -73,7 +73,7 @@ def tokenize(text: str) -> list[str]:
 
 
 def elide(word: str) -> str:
-    """"l'hôpital" -> "hôpital", "qu’elle" -> "elle"."""
+    """ "l'hôpital" -> "hôpital", "qu’elle" -> "elle"."""
     return _patterns()["elision"].sub("", word)
 
 
@@ -119,7 +119,7 @@ def _stop_words() -> frozenset[str]:
 
 PIPELINE = (trimmer_fr, elision_fr, stop_word_filter_fr, accent_fold_fr, stemmer_fr)
 LABELS = ("trimmer-fr", "elision-fr", "stopWordFilter-fr", "accentFold-fr", "stemmer-fr")
-for _function, _label in zip(PIPELINE, LABELS):
+for _function, _label in zip(PIPELINE, LABELS, strict=True):
     Pipeline.register_function(_function, _label)
 
 

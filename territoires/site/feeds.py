@@ -20,7 +20,7 @@ FEED_SIZE = 50
 
 
 def _moment(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 def atom_feed(corpus: Corpus, config: SiteConfig) -> str:

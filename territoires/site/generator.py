@@ -12,21 +12,20 @@ from pathlib import Path
 from jinja2 import StrictUndefined
 from pelican.generators import Generator
 
-from .. import vocabularies
-from ..paths import PROJECT_ROOT, resolved_folder
-from ..validation import validated_corpus
+from .. import places, vocabularies
+from ..config import CORPUS_SETTING, SiteConfig
 from ..exports.columns import field_table
+from ..exports.package import data_files
 from ..history import last_changes, last_commit_date
 from ..images import IMAGES_FOLDER, reencode
-from ..exports.package import data_files
+from ..models import KINDS
+from ..parallel import parallel_map
 from ..parcours import parcours_files
+from ..paths import PROJECT_ROOT, resolved_folder
 from ..rendering import Renderer
 from ..schemas import SCHEMA_VERSION
 from ..search.index import search_files
-from .. import places
-from ..config import CORPUS_SETTING, SiteConfig
-from ..models import KINDS
-from ..parallel import parallel_map
+from ..validation import validated_corpus
 from . import views
 from .feeds import atom_feed, share_picture, sitemap_xml
 from .files import copy_vendor_files, write_json, write_text
@@ -87,9 +86,9 @@ class SiteGenerator(Generator):
             kinds=KINDS,
             field_table=field_table,
             schema_version=SCHEMA_VERSION,
-            schema_changelog=Renderer(base_url).render(
-                (PROJECT_ROOT / "schemas" / "CHANGELOG.md").read_text(encoding="utf-8")
-            ).html,
+            schema_changelog=Renderer(base_url)
+            .render((PROJECT_ROOT / "schemas" / "CHANGELOG.md").read_text(encoding="utf-8"))
+            .html,
         )
         self.env.filters.update(
             date_fr=views.date_fr,

@@ -19,5 +19,3 @@ class OutputPage:
 
 def crumbs(*items: tuple[str, str]) -> list[tuple[str, str]]:
     return [("Accueil", ""), *items]
-
-

@@ -14,7 +14,6 @@ from .output import OutputPage, crumbs
 from .sections import territory_pages, theme_pages
 
 
-
 def record_pages(corpus: Corpus) -> list[OutputPage]:
     pages = []
     for kind in RECORD_KINDS:
@@ -192,7 +191,12 @@ def site_pages(corpus: Corpus, config: SiteConfig, data_files: dict[str, str]) -
         OutputPage(
             "404.html",
             "404",
-            {"page_title": "Page introuvable", "page_description": "Cette page n'existe pas.", "section": "404", "breadcrumbs": []},
+            {
+                "page_title": "Page introuvable",
+                "page_description": "Cette page n'existe pas.",
+                "section": "404",
+                "breadcrumbs": [],
+            },
         )
     )
     return pages

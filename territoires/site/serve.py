@@ -15,8 +15,8 @@ import threading
 import time
 from pathlib import Path
 
-from ..paths import DATA_DIR, PROJECT_ROOT
 from ..errors import ProjectError
+from ..paths import DATA_DIR, PROJECT_ROOT
 from ..problems import ContentError
 from .build import build
 

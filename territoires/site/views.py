@@ -7,7 +7,6 @@ covers, how a period is said in French) is prepared here, where it can be unit-t
 from __future__ import annotations
 
 import datetime as dt
-
 from urllib.parse import urlencode
 
 from .. import vocabularies
@@ -165,10 +164,11 @@ def json_ld(record: Record, corpus: Corpus, public_url: str) -> dict:
             "url": data.site_web or page,
             "knowsAbout": themes,
             "areaServed": [
-                {"@type": "Country", "name": "France"} if item.level == "national"
+                {"@type": "Country", "name": "France"}
+                if item.level == "national"
                 else {"@type": "AdministrativeArea", "name": item.label}
                 for item in coverage(record, corpus.territories)
-            ],  # fmt: skip
+            ],
         }
         if data.sigle:
             node["alternateName"] = data.sigle
@@ -180,7 +180,10 @@ def json_ld(record: Record, corpus: Corpus, public_url: str) -> dict:
             commune = corpus.territories.communes[data.siege.commune]
             node["address"] = {"@type": "PostalAddress", "addressLocality": commune.name, "addressCountry": "FR"}
         if data.reseaux:
-            node["memberOf"] = [{"@type": "Organization", "name": corpus.actors[i].title, "url": f"{public_url}/{corpus.actors[i].url}"} for i in data.reseaux]
+            node["memberOf"] = [
+                {"@type": "Organization", "name": corpus.actors[i].title, "url": f"{public_url}/{corpus.actors[i].url}"}
+                for i in data.reseaux
+            ]
         del common["dateModified"]
         return common | node
     licence = vocabularies.get("licences")["etalab-2.0" if record.kind == "experience" else data.licence]
@@ -194,11 +197,17 @@ def json_ld(record: Record, corpus: Corpus, public_url: str) -> dict:
     if licence.url:
         node["license"] = licence.url
     people = data.acteurs if record.kind == "experience" else data.auteurs
-    organisations = [{"@type": "Organization", "name": corpus.actors[i].title, "url": f"{public_url}/{corpus.actors[i].url}"} for i in people]
+    organisations = [
+        {"@type": "Organization", "name": corpus.actors[i].title, "url": f"{public_url}/{corpus.actors[i].url}"} for i in people
+    ]
     if record.kind == "experience":
         node["spatialCoverage"] = {"@type": "Place", "name": place(record, corpus.territories).name}
         if data.coordonnees:
-            node["spatialCoverage"]["geo"] = {"@type": "GeoCoordinates", "latitude": data.coordonnees.latitude, "longitude": data.coordonnees.longitude}
+            node["spatialCoverage"]["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": data.coordonnees.latitude,
+                "longitude": data.coordonnees.longitude,
+            }
         if organisations:
             node["mentions"] = organisations
     else:

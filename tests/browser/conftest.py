@@ -3,32 +3,32 @@
 from __future__ import annotations
 
 import json
-import socket
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from territoires.paths import NODE_MODULES
 from territoires.site.serve import start_server
+from tests.helpers import free_port
 
 CHROMIUM = "/usr/bin/chromium"
 # No background traffic: this machine has no network beyond the package registries.
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
     output, _ = built_site
-    server = start_server(output, "127.0.0.1", _free_port())
+    server = start_server(output, "127.0.0.1", free_port())
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 
@@ -49,7 +49,12 @@ def page(browser):
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" and "net::ERR_FAILED" not in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            page.errors.append(message.text) if message.type == "error" and "net::ERR_FAILED" not in message.text else None
+        ),
+    )
     yield page
     context.close()
 

@@ -4,13 +4,13 @@ import pytest
 
 from territoires.config import SiteConfig
 from territoires.exports.package import data_files
-from territoires.site.pages import site_pages
 from territoires.site.build import build
+from territoires.site.pages import site_pages
 from territoires.site.serve import start_server
 from territoires.site.settings import load_settings
-from tests.browser.conftest import _free_port, axe_violations
+from tests.browser.conftest import axe_violations
 from tests.conftest import ACTOR, minimal_tree, write
-from tests.unit.test_images import png
+from tests.helpers import free_port, png
 
 PAGE_TYPES = {
     "accueil": "/",
@@ -69,10 +69,15 @@ def test_every_template_is_checked_by_axe(built_site, first_guide):
 @pytest.fixture(scope="module")
 def fixture_site_url(tmp_path_factory):
     """States the real content does not have yet: several listing pages, an archived record, a logo."""
-    archived = ACTOR.replace("date_verification: 2026-01-15", "date_verification: 2026-01-15\narchive:\n  date: 2026-02-01\n  motif: L'association a cessé son activité.")
+    archived = ACTOR.replace(
+        "date_verification: 2026-01-15",
+        "date_verification: 2026-01-15\narchive:\n  date: 2026-02-01\n  motif: L'association a cessé son activité.",
+    )
     files = minimal_tree() | {
         "actors/ancienne-association.md": archived.replace("Association exemple", "Ancienne association"),
-        "actors/avec-logo.md": ACTOR.replace("offres:", "logo: logo.png\noffres:").replace("Association exemple", "Association avec logo"),
+        "actors/avec-logo.md": ACTOR.replace("offres:", "logo: logo.png\noffres:").replace(
+            "Association exemple", "Association avec logo"
+        ),
         "actors/troisieme.md": ACTOR.replace("Association exemple", "Troisième association"),
     }
     root = tmp_path_factory.mktemp("pagination")
@@ -80,12 +85,14 @@ def fixture_site_url(tmp_path_factory):
     content = write(root, files)
     output = root / "output"
     build(load_settings({"PATH": str(content), "OUTPUT_PATH": str(output), "LISTING_PAGE_SIZE": 1}))
-    server = start_server(output, "127.0.0.1", _free_port())
+    server = start_server(output, "127.0.0.1", free_port())
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 
 
-@pytest.mark.parametrize("path", ["/acteurs/", "/acteurs/page/2/", "/acteurs/page/3/", "/acteurs/ancienne-association/", "/acteurs/avec-logo/"])
+@pytest.mark.parametrize(
+    "path", ["/acteurs/", "/acteurs/page/2/", "/acteurs/page/3/", "/acteurs/ancienne-association/", "/acteurs/avec-logo/"]
+)
 def test_no_axe_violation_on_states_of_the_fixture_site(page, fixture_site_url, path):
     response = page.goto(fixture_site_url + path)
     assert response.status == 200

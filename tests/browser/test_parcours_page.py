@@ -50,10 +50,16 @@ def test_parcours_for_montaud_lists_local_actors_first_and_experiences(page, sit
     for href in listed:
         actor = corpus.actors[href.split("/")[2]]
         coverage = actor.data.intervention
-        assert coverage.national or "76" in coverage.regions or "34" in coverage.departements or "34164" in coverage.communes, href
+        assert coverage.national or "76" in coverage.regions or "34" in coverage.departements or "34164" in coverage.communes, (
+            href
+        )
 
     experiences = page.locator("#res-experiences .result__title a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
-    montaud = [f"/{r.url}" for r in corpus.experiences.values() if r.data.territoire.commune == "34164" and "tiers-lieux" in r.data.thematiques]
+    montaud = [
+        f"/{r.url}"
+        for r in corpus.experiences.values()
+        if r.data.territoire.commune == "34164" and "tiers-lieux" in r.data.thematiques
+    ]
     assert montaud and set(montaud) <= set(experiences)
     assert "dans votre commune" in page.locator("#res-experiences").inner_text()
     # every actor listed first answers the need: the theme or the kind of help asked for

@@ -20,7 +20,13 @@ def test_experience_sheet_prints_without_navigation_and_with_its_links(page, sit
     text, pages = pdf_text(page, f"{site_url}/{record.url}")
     flat = " ".join(text.split())
     assert record.title.split(" :")[0] in flat
-    for navigation in ("Trouver de l'aide", "Aller au contenu", "Mentions légales", "Modifier cette fiche", "Imprimer cette fiche"):
+    for navigation in (
+        "Trouver de l'aide",
+        "Aller au contenu",
+        "Mentions légales",
+        "Modifier cette fiche",
+        "Imprimer cette fiche",
+    ):
         assert navigation not in flat, navigation
     assert record.data.sources[0].url.split("//")[1][:25] in flat.replace(" ", "")  # links are printed
     assert pages <= 6

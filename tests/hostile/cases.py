@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from PIL import Image
 
@@ -95,7 +95,7 @@ def undecodable_name(content: Path) -> None:
 
 
 ALIAS_BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-    f"{b}: &{b} [*{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}]\n" for a, b in zip("abcdefgh", "bcdefghi")
+    f"{b}: &{b} [*{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=True)
 )
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'
 SOURCE = "sources:\n  - titre: Un article\n    url: {url}\ndate_verification:"
@@ -269,7 +269,13 @@ MARKDOWN = [
 ]
 LINE_IN_BODY = {"javascript-reference-link": 3, "attr-list-injection": 2, "link-title-breakout": 2}
 MARKDOWN_CASES = [
-    Case(f"markdown-{name}", actor("Présentation de l'association.", body), "actors/hostile.md", 10 + LINE_IN_BODY.get(name, 1), message)
+    Case(
+        f"markdown-{name}",
+        actor("Présentation de l'association.", body),
+        "actors/hostile.md",
+        10 + LINE_IN_BODY.get(name, 1),
+        message,
+    )
     for name, body, message in MARKDOWN
 ]
 

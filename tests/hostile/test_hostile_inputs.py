@@ -24,9 +24,19 @@ from tests.hostile.cases import CASES, MARKDOWN, OTHER_PROBLEM, OTHER_RECORD, Ca
 
 # PyYAML's and pydantic's English: none of it may reach a contributor.
 ENGLISH = (
-    "Traceback", "Error:", "Input should", "Field required", "Value error", "but found", "while parsing",
-    "while scanning", "could not", "expected <", "unacceptable character", "surrogates not allowed",
-)  # fmt: skip
+    "Traceback",
+    "Error:",
+    "Input should",
+    "Field required",
+    "Value error",
+    "but found",
+    "while parsing",
+    "while scanning",
+    "could not",
+    "expected <",
+    "unacceptable character",
+    "surrogates not allowed",
+)
 
 
 def hostile_tree(tmp_path, case: Case):
@@ -69,9 +79,24 @@ def test_without_a_hostile_file_only_the_other_mistake_is_reported(tmp_path, cap
 
 
 DANGEROUS_TAGS = {
-    "script", "iframe", "frame", "form", "input", "button", "svg", "math", "style", "meta", "base", "link",
-    "object", "embed", "img", "details", "template",
-}  # fmt: skip
+    "script",
+    "iframe",
+    "frame",
+    "form",
+    "input",
+    "button",
+    "svg",
+    "math",
+    "style",
+    "meta",
+    "base",
+    "link",
+    "object",
+    "embed",
+    "img",
+    "details",
+    "template",
+}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "background", "poster", "srcset"}
 DANGEROUS_SCHEMES = ("javascript:", "data:", "vbscript:")
 
@@ -100,13 +125,20 @@ def executable_parts(html: str) -> list[str]:
     audit.feed(html)
     audit.close()
     lowered = html.lower()
-    return audit.found + [f"texte brut {needle}" for needle in ("<script", "<iframe", "<form", "<svg", "<style", "<meta", "<base") if needle in lowered]
+    return audit.found + [
+        f"texte brut {needle}"
+        for needle in ("<script", "<iframe", "<form", "<svg", "<style", "<meta", "<base")
+        if needle in lowered
+    ]
 
 
 def test_the_audit_catches_what_it_looks_for():
     assert executable_parts('<p><a href="jav&#x09;ascript:x" onclick="y">a</a><svg></svg></p>') == [
-        "<a href='jav\\tascript:x'>", "<a onclick=…>", "<svg>", "texte brut <svg",
-    ]  # fmt: skip
+        "<a href='jav\\tascript:x'>",
+        "<a onclick=…>",
+        "<svg>",
+        "texte brut <svg",
+    ]
 
 
 @pytest.fixture(scope="module")

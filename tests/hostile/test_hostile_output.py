@@ -20,8 +20,8 @@ from territoires.images import MAX_SIDE
 from territoires.site.build import build
 from territoires.site.settings import load_settings
 from tests.conftest import ACTOR, EXPERIENCE, GUIDE, minimal_tree, write
-from tests.sitecheck import parse_page
-from tests.sitecheck import search_records
+from tests.helpers import jpeg_with_gps
+from tests.sitecheck import parse_page, search_records
 
 # Closes a <script> (JSON-LD), opens an element with a handler, closes an attribute value.
 HOSTILE = """</script><script>alert(1)</script><img src=x onerror=alert(1)> " onmouseover="alert(2)" '"""
@@ -33,16 +33,6 @@ def quoted(text: str) -> str:
 
 
 YAML_HOSTILE = quoted(HOSTILE)
-
-
-def jpeg_with_gps() -> bytes:
-    exif = Image.Exif()
-    exif[0x010F] = "Appareil-espion"  # Make
-    exif[0x0112] = 6  # Orientation: rotated, so that re-encoding has to transpose
-    exif[0x8825] = {1: "N", 2: (48.0, 51.0, 24.0), 3: "E", 4: (2.0, 21.0, 7.0)}  # GPS position
-    buffer = io.BytesIO()
-    Image.new("RGB", (900, 600), (10, 120, 200)).save(buffer, "JPEG", exif=exif)
-    return buffer.getvalue()
 
 
 def png_with_text_and_trailer() -> bytes:
@@ -62,13 +52,19 @@ def webp_with_exif() -> bytes:
     return buffer.getvalue()
 
 
-LOGOS = {"espion.jpg": jpeg_with_gps, "polyglotte.png": png_with_text_and_trailer, "photo.webp": webp_with_exif}
+LOGOS = {
+    "espion.jpg": lambda: jpeg_with_gps("Appareil-espion", orientation=6),
+    "polyglotte.png": png_with_text_and_trailer,
+    "photo.webp": webp_with_exif,
+}
 
 
 def hostile_tree() -> dict:
     files = minimal_tree()
     actor = ACTOR.replace("nom: Association exemple", f"nom: {YAML_HOSTILE}\nsigle: '<b>AE</b>'")
-    files["actors/association-exemple.md"] = re.sub(r"^resume: .*$", f"resume: {quoted(HOSTILE + ' Une association.')}", actor, flags=re.M)
+    files["actors/association-exemple.md"] = re.sub(
+        r"^resume: .*$", f"resume: {quoted(HOSTILE + ' Une association.')}", actor, flags=re.M
+    )
     for number, name in enumerate(LOGOS):
         files[f"actors/logo-{number}.md"] = ACTOR.replace("offres:", f"logo: {name}\noffres:").replace(
             "Association exemple", f"Association {number}"
@@ -106,7 +102,11 @@ def test_no_page_runs_anything_from_a_record(hostile_site):
         collector = parse_page(page)
         assert collector.scripts_inline == 0, page  # a JSON-LD break-out would add an inline script
         assert collector.handlers == [], page
-        dangerous = [link for link in collector.links if re.sub(r"[\x00-\x20]", "", link).lower().startswith(("javascript:", "data:", "vbscript:"))]
+        dangerous = [
+            link
+            for link in collector.links
+            if re.sub(r"[\x00-\x20]", "", link).lower().startswith(("javascript:", "data:", "vbscript:"))
+        ]
         assert dangerous == [], page
 
 

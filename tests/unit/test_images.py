@@ -7,22 +7,7 @@ from PIL import Image
 from territoires.images import MAX_SIDE, reencode
 from territoires.validation import load_corpus
 from tests.conftest import ACTOR, TODAY, minimal_tree, write
-
-
-def png(width=64, height=32) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), (200, 30, 30)).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-def jpeg_with_gps() -> bytes:
-    image = Image.new("RGB", (800, 600), (10, 120, 200))
-    exif = Image.Exif()
-    exif[0x010F] = "Appareil photo"  # Make
-    exif[0x8825] = {1: "N", 2: (48.0, 51.0, 24.0), 3: "E", 4: (2.0, 21.0, 7.0)}  # GPS
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", exif=exif)
-    return buffer.getvalue()
+from tests.helpers import jpeg_with_gps, png
 
 
 def check(tmp_path, logo: str, files: dict):
@@ -39,23 +24,31 @@ def test_a_real_png_is_accepted(tmp_path):
 
 def test_svg_is_refused(tmp_path):
     _, problems = check(tmp_path, "logo.svg", {"images/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'})
-    assert problems[0].endswith("champ « logo » : le nom d'un fichier PNG, JPEG ou WebP placé dans content/images/ (ex. decider-ensemble.png) attendu, reçu « logo.svg »")
+    assert problems[0].endswith(
+        "champ « logo » : le nom d'un fichier PNG, JPEG ou WebP placé dans content/images/ (ex. decider-ensemble.png) attendu, reçu « logo.svg »"
+    )
     assert "content/images/logo.svg: fichier refusé : seules les images PNG, JPEG et WebP sont acceptées (pas de SVG)" in problems
 
 
 def test_a_non_image_renamed_png_is_refused(tmp_path):
     _, problems = check(tmp_path, "logo.png", {"images/logo.png": b"<html><script>alert(1)</script></html>"})
-    assert problems == ["content/actors/association-exemple.md:6:1: image « logo.png » : ce fichier n'est pas une image PNG lisible"]
+    assert problems == [
+        "content/actors/association-exemple.md:6:1: image « logo.png » : ce fichier n'est pas une image PNG lisible"
+    ]
 
 
 def test_a_jpeg_named_png_is_refused(tmp_path):
     _, problems = check(tmp_path, "logo.png", {"images/logo.png": jpeg_with_gps()})
-    assert problems == ["content/actors/association-exemple.md:6:1: image « logo.png » : le contenu est une image JPEG, pas PNG comme l'annonce l'extension"]
+    assert problems == [
+        "content/actors/association-exemple.md:6:1: image « logo.png » : le contenu est une image JPEG, pas PNG comme l'annonce l'extension"
+    ]
 
 
 def test_oversized_files_and_pictures_are_refused(tmp_path):
     _, problems = check(tmp_path, "lourd.png", {"images/lourd.png": png() + b"\0" * 1_100_000})
-    assert problems == ["content/actors/association-exemple.md:6:1: image « lourd.png » : fichier trop lourd (1100 ko, 1000 ko au plus) : réduisez l'image"]
+    assert problems == [
+        "content/actors/association-exemple.md:6:1: image « lourd.png » : fichier trop lourd (1100 ko, 1000 ko au plus) : réduisez l'image"
+    ]
     _, problems = check(tmp_path / "b", "geant.png", {"images/geant.png": png(5000, 4000)})
     assert problems == ["content/actors/association-exemple.md:6:1: image « geant.png » : image trop grande (5000 × 4000 pixels)"]
 

@@ -51,9 +51,9 @@ def test_bad_file_names_are_refused_with_a_suggestion(tmp_path, name, expected):
         (ACTOR.encode("latin-1"), "4:73: le fichier n'est pas en UTF-8 (octet 0xE9)"),
         (b"---\nnom: x\n" + b"a" * 300_000, "fichier trop gros"),
         ("Pas d'en-tête\n".encode(), "1:1: en-tête manquant"),
-        ("---\nnom: x\n".encode(), "1:1: en-tête non refermé"),
-        ("---\n---\ntexte".encode(), "1:1: en-tête vide"),
-        ("---\n- a\n- b\n---\n".encode(), "2:1: l'en-tête doit être une suite de champs"),
+        (b"---\nnom: x\n", "1:1: en-tête non refermé"),
+        (b"---\n---\ntexte", "1:1: en-tête vide"),
+        (b"---\n- a\n- b\n---\n", "2:1: l'en-tête doit être une suite de champs"),
     ],
 )
 def test_unreadable_files_get_one_french_message(tmp_path, data, expected):
@@ -102,7 +102,7 @@ def test_field_errors_point_at_their_line(tmp_path):
 
 
 def test_missing_field_points_at_its_parent(tmp_path):
-    text = ACTOR.replace("  departements: [\"34\"]\n", "  national: peut-être\n")
+    text = ACTOR.replace('  departements: ["34"]\n', "  national: peut-être\n")
     _, problems = read(tmp_path, "association-exemple.md", text)
     assert problems == [
         "content/actors/association-exemple.md:8:3: champ « intervention.national » : oui ou non attendu, reçu « peut-être »"
@@ -110,7 +110,9 @@ def test_missing_field_points_at_its_parent(tmp_path):
 
 
 def test_empty_optional_field_means_absent(tmp_path):
-    record, problems = read(tmp_path, "association-exemple.md", ACTOR.replace("nom: Association exemple", "nom: Association exemple\nsigle:"))
+    record, problems = read(
+        tmp_path, "association-exemple.md", ACTOR.replace("nom: Association exemple", "nom: Association exemple\nsigle:")
+    )
     assert problems == [] and record.data.sigle is None
 
 

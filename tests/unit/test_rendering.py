@@ -34,7 +34,20 @@ def test_refused_content_is_reported_and_removed(renderer, body, expected):
     rendered = renderer.render(body)
     assert any(expected in message for _, _, message in rendered.issues), rendered.issues
     html = rendered.html.lower()
-    for dangerous in ("<script", "<iframe", "<style", "<meta", "<form", "<svg", "<img", "javascript:", "vbscript:", "data:", "onerror", "onload"):
+    for dangerous in (
+        "<script",
+        "<iframe",
+        "<style",
+        "<meta",
+        "<form",
+        "<svg",
+        "<img",
+        "javascript:",
+        "vbscript:",
+        "data:",
+        "onerror",
+        "onload",
+    ):
         assert dangerous not in html
 
 
@@ -57,7 +70,11 @@ def test_site_links_follow_the_base_url(renderer):
 
 def test_table_of_contents_and_ascii_anchors(renderer):
     rendered = renderer.render("## Été chaud\n\ntexte\n\n### Étape 1\n\n## Fin")
-    assert [(h.level, h.id, h.title) for h in rendered.toc] == [(2, "ete-chaud", "Été chaud"), (3, "etape-1", "Étape 1"), (2, "fin", "Fin")]
+    assert [(h.level, h.id, h.title) for h in rendered.toc] == [
+        (2, "ete-chaud", "Été chaud"),
+        (3, "etape-1", "Étape 1"),
+        (2, "fin", "Fin"),
+    ]
     assert '<h2 id="ete-chaud">Été chaud</h2>' in rendered.html
 
 

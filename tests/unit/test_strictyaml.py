@@ -121,8 +121,22 @@ def test_question_mark_value_is_explained():
         ("a:\n  b: c\n d: e\n", 3, "indentation incohérente"),
         ("a: b\u2028c: d\ne: [\n", 1, "U+2028 interdit"),
     ],
-    ids=["block-scalar", "hex-escape", "verbatim-tag", "tag-uri", "unclosed-list", "unclosed-mapping", "quote-over-separator",
-         "empty-anchor", "directive", "text-after-end", "empty-flow-item", "backtick", "indentation", "line-separator"],
+    ids=[
+        "block-scalar",
+        "hex-escape",
+        "verbatim-tag",
+        "tag-uri",
+        "unclosed-list",
+        "unclosed-mapping",
+        "quote-over-separator",
+        "empty-anchor",
+        "directive",
+        "text-after-end",
+        "empty-flow-item",
+        "backtick",
+        "indentation",
+        "line-separator",
+    ],
 )
 def test_every_syntax_error_is_explained_in_french(text, line, expected):
     issues = parse(text).issues

@@ -16,7 +16,11 @@ def test_minimal_tree_is_valid_and_linked(tmp_path):
     backlinks = corpus.backlinks["association-exemple"]
     assert [r.id for r in backlinks.experiences] == ["cafe-citoyen"]
     assert [r.id for r in backlinks.guides] == ["tirage-au-sort"]
-    assert [h.title for h in corpus.guides["tirage-au-sort"].toc] == ["Pourquoi tirer au sort", "Comment faire", "Constituer la liste"]
+    assert [h.title for h in corpus.guides["tirage-au-sort"].toc] == [
+        "Pourquoi tirer au sort",
+        "Comment faire",
+        "Constituer la liste",
+    ]
 
 
 def test_five_mistakes_give_five_messages(tmp_path):
@@ -65,7 +69,9 @@ def test_same_id_in_two_kinds_is_refused(tmp_path):
 
 
 def test_reference_to_a_non_actor_says_what_it_is(tmp_path):
-    files = minimal_tree() | {"guides/tirage-au-sort.md": GUIDE.replace("auteurs: [association-exemple]", "auteurs: [cafe-citoyen]")}
+    files = minimal_tree() | {
+        "guides/tirage-au-sort.md": GUIDE.replace("auteurs: [association-exemple]", "auteurs: [cafe-citoyen]")
+    }
     _, problems = check(tmp_path, files)
     assert problems == [
         "content/guides/tirage-au-sort.md:7:11: champ « auteurs[1] » : acteur « cafe-citoyen » introuvable dans"
@@ -78,7 +84,9 @@ def test_self_reference_is_refused(tmp_path):
         "actors/association-exemple.md": ACTOR.replace("offres:", "reseaux: [association-exemple]\noffres:")
     }
     _, problems = check(tmp_path, files)
-    assert problems == ["content/actors/association-exemple.md:6:11: champ « reseaux » : une fiche ne peut pas se citer elle-même"]
+    assert problems == [
+        "content/actors/association-exemple.md:6:11: champ « reseaux » : une fiche ne peut pas se citer elle-même"
+    ]
 
 
 def test_commune_and_department_must_agree(tmp_path):
@@ -121,10 +129,14 @@ def test_future_verification_date_and_ongoing_with_end(tmp_path):
 def test_reserved_page_name_is_refused(tmp_path):
     files = minimal_tree() | {"pages/acteurs.md": minimal_tree()["pages/a-propos.md"]}
     _, problems = check(tmp_path, files)
-    assert problems == ["content/pages/acteurs.md: nom de page « acteurs » réservé à une rubrique du site : choisissez-en un autre"]
+    assert problems == [
+        "content/pages/acteurs.md: nom de page « acteurs » réservé à une rubrique du site : choisissez-en un autre"
+    ]
 
 
 def test_subfolders_are_refused(tmp_path):
     files = minimal_tree() | {"actors/sous-dossier/x.md": ACTOR}
     _, problems = check(tmp_path, files)
-    assert problems == ["content/actors/sous-dossier: dossier inattendu : les fiches sont des fichiers .md placés directement dans le dossier"]
+    assert problems == [
+        "content/actors/sous-dossier: dossier inattendu : les fiches sont des fichiers .md placés directement dans le dossier"
+    ]

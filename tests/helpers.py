@@ -1,0 +1,33 @@
+"""Small utilities shared by the tests: a free local port, pictures made on the spot."""
+
+from __future__ import annotations
+
+import io
+import socket
+
+from PIL import Image
+
+
+def free_port() -> int:
+    """A TCP port of 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def png(width: int = 64, height: int = 32) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 30, 30)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def jpeg_with_gps(make: str = "Appareil photo", orientation: int | None = None) -> bytes:
+    """A 900 × 600 JPEG whose EXIF names a camera and a GPS position (and, if given, an orientation)."""
+    exif = Image.Exif()
+    exif[0x010F] = make  # Make
+    if orientation is not None:
+        exif[0x0112] = orientation  # Orientation: 6 means "rotate 90°", so re-encoding has to transpose
+    exif[0x8825] = {1: "N", 2: (48.0, 51.0, 24.0), 3: "E", 4: (2.0, 21.0, 7.0)}  # GPS position
+    buffer = io.BytesIO()
+    Image.new("RGB", (900, 600), (10, 120, 200)).save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
