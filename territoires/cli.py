@@ -68,12 +68,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if found.errors:  # problems elsewhere than in the requested paths
         print("✓ Aucun problème dans les fichiers demandés (d'autres fichiers en ont).", file=sys.stderr)
         return EXIT_OK
-    count = {kind: len(content_files(content, kind)) for kind in ("actor", "experience", "guide", "page")}
-    print(
-        f"✓ {_plural(count['actor'], 'acteur')}, {_plural(count['experience'], 'retour', 'retours')}"
-        f" d'expérience, {_plural(count['guide'], 'guide')} et {_plural(count['page'], 'page')} : aucun problème.",
-        file=sys.stderr,
-    )
+    counts = [_plural(len(content_files(content, kind.name)), kind.label, kind.label_plural) for kind in KINDS.values()]
+    print(f"✓ {', '.join(counts[:-1])} et {counts[-1]} : aucun problème.", file=sys.stderr)
     return EXIT_OK
 
 

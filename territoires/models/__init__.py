@@ -46,6 +46,11 @@ class Kind:
     def title_plural(self) -> str:
         return self.label_plural[:1].upper() + self.label_plural[1:]
 
+    @property
+    def nav_entry(self) -> tuple[str, str, str]:
+        """(section, address, label) of its listing in the site's main navigation."""
+        return (self.name, f"{self.url_prefix}/", self.title_plural)
+
 
 KINDS: dict[str, Kind] = {
     k.name: k
@@ -113,11 +118,6 @@ def located_kinds() -> list[Kind]:
     return [kind for kind in record_kinds() if kind.located]
 
 
-def kind_by_key(key: str) -> Kind:
-    """The kind whose French key is `key` ("acteur" -> actor)."""
-    return next(k for k in KINDS.values() if k.key == key)
-
-
 __all__ = [
     "KINDS",
     "RECORD_KINDS",
@@ -127,7 +127,6 @@ __all__ = [
     "Kind",
     "Page",
     "json_schema",
-    "kind_by_key",
     "located_kinds",
     "record_kinds",
     "schema_property",

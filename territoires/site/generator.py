@@ -18,7 +18,7 @@ from ..exports.columns import field_table
 from ..exports.package import data_files
 from ..history import last_changes, last_commit_date
 from ..images import IMAGES_FOLDER, reencode
-from ..models import KINDS
+from ..models import KINDS, record_kinds
 from ..parallel import parallel_map
 from ..parcours import parcours_files
 from ..paths import PROJECT_ROOT, resolved_folder
@@ -84,6 +84,7 @@ class SiteGenerator(Generator):
             views=views,
             places=places,
             kinds=KINDS,
+            record_kinds=record_kinds(),
             field_table=field_table,
             schema_version=SCHEMA_VERSION,
             schema_changelog=Renderer(base_url)
