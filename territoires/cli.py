@@ -310,6 +310,31 @@ def cmd_refresh_territories(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_accompaniments(args: argparse.Namespace) -> int:
+    """Importe le fichier des territoires accompagnés par l'ANCT dans data/accompagnements/.
+
+    Chaque défaut du fichier est signalé avec sa ligne et la décision prise ; le bilan est écrit
+    dans data/accompagnements/rapport-import.md. Un second import du même fichier ne change rien.
+
+    Exemple : python build.py import-accompagnements data/accompagnements/source/territoires-accompagnes.csv
+    """
+    from .accompaniments import import_file, write_import
+    from .territories import reference
+
+    source = Path(args.file)
+    if not source.is_file():
+        print(f"✗ {args.file} : fichier introuvable.", file=sys.stderr)
+        return EXIT_USAGE
+    result = import_file(source, reference())
+    for message in result.messages:
+        print(message)
+    sys.stdout.flush()
+    changed = write_import(result, source)
+    written = ", ".join(shown_path(p) for p in changed) or "aucun fichier modifié"
+    print(f"✓ {result.summary} ({written})", file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS = {
     "validate": (cmd_validate, "vérifier les fiches"),
     "build": (cmd_build, "construire le site dans output/"),
@@ -322,6 +347,7 @@ COMMANDS = {
     "freshness": (cmd_freshness, "lister les fiches à vérifier"),
     "docs": (cmd_docs, "générer ou vérifier la documentation des champs et les formulaires"),
     "refresh-territories": (cmd_refresh_territories, "régénérer le référentiel des territoires"),
+    "import-accompagnements": (cmd_import_accompaniments, "importer les territoires accompagnés par l'ANCT"),
 }
 
 
@@ -382,6 +408,7 @@ def parser() -> argparse.ArgumentParser:
         subparsers[name].add_argument("--report", metavar="FICHIER", help="écrire le compte rendu en Markdown")
         subparsers[name].add_argument("--content", metavar="DOSSIER", help="dossier du contenu (content/ par défaut)")
     subparsers["freshness"].add_argument("--date", help="date du jour (AAAA-MM-JJ ; aujourd'hui par défaut)")
+    subparsers["import-accompagnements"].add_argument("file", metavar="FICHIER", help="le fichier CSV publié par l'ANCT")
     subparsers["docs"].add_argument("--check", action="store_true", help="échouer si la documentation n'est pas à jour")
     return main
 

@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .accompaniments import Accompaniment
 from .loading import Record, ascii_fold
 from .territories import Reference
 
@@ -31,12 +32,21 @@ class Corpus:
         guides: dict[str, Record],
         pages: dict[str, Record],
         territories: Reference,
+        accompaniments: list[Accompaniment] | None = None,
     ):
         self.actors = _sorted(actors)
         self.experiences = _sorted(experiences)
         self.guides = _sorted(guides)
         self.pages = _sorted(pages)
         self.territories = territories
+        # The territories the ANCT accompanied (reference data, not records), by place.
+        self.accompaniments = list(accompaniments or [])
+        self.accompanied: dict[tuple[str, str], list[Accompaniment]] = defaultdict(list)
+        self.accompanied_in_department: dict[str, list[Accompaniment]] = defaultdict(list)
+        for item in self.accompaniments:
+            self.accompanied[item.level, item.code].append(item)
+            for department in item.departments:
+                self.accompanied_in_department[department].append(item)
         self.backlinks: dict[str, Backlinks] = defaultdict(Backlinks)
         for record in self.experiences.values():
             for actor in record.data.acteurs:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import personal_data
+from .accompaniments import read_accompaniments
 from .corpus import Corpus
 from .images import FORMATS, IMAGES_FOLDER, check_image
 from .loading import Record, read_record
@@ -98,13 +99,17 @@ def load_corpus(
     _check_unique_ids(jobs, problems)
     _check_pages(jobs, content_dir, problems)
     _check_unused_images(context.images, used_images, problems)
+    accompaniments = read_accompaniments(context.territories, problems)
     if problems.errors or not keep:
         return None, problems
     by_kind: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
     for record in records:
         if record is not None:
             by_kind[record.kind][record.id] = record
-    return Corpus(by_kind["actor"], by_kind["experience"], by_kind["guide"], by_kind["page"], context.territories), problems
+    corpus = Corpus(
+        by_kind["actor"], by_kind["experience"], by_kind["guide"], by_kind["page"], context.territories, accompaniments
+    )
+    return corpus, problems
 
 
 @dataclass(frozen=True)

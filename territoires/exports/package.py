@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from ..accompaniments import COLUMN_DESCRIPTIONS, rows_csv, source_address
 from ..config import SiteConfig
 from ..corpus import Corpus
 from ..models import KINDS, RECORD_KINDS, located_kinds, record_kinds
@@ -74,6 +75,28 @@ def descriptor(config: SiteConfig, corpus: Corpus) -> dict:
         )
     resources.append(
         {
+            "name": "accompagnements",
+            "path": "accompagnements.csv",
+            "title": "Territoires accompagnés par l'ANCT (CSV)",
+            "description": "Les territoires accompagnés par l'Agence nationale de la cohésion des territoires dans le"
+            " programme Territoires d'engagement, un territoire et un service par ligne, importés du fichier de"
+            " l'ANCT (Licence Ouverte 2.0, attribution : ANCT) et rapprochés du Code officiel géographique.",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "profile": "tabular-data-resource",
+            "sources": [{"title": "ANCT, carte des territoires de l'engagement citoyen", "path": source_address()}],
+            "schema": {
+                "fields": [
+                    {"name": name, "type": kind, "description": description}
+                    for name, (kind, description) in COLUMN_DESCRIPTIONS.items()
+                ],
+                "primaryKey": ["service", "niveau", "code"],
+            },
+        }
+    )
+    resources.append(
+        {
             "name": "territoires-en-commun",
             "path": "territoires-en-commun.json",
             "title": "Toutes les fiches (JSON)",
@@ -131,6 +154,7 @@ def data_files(corpus: Corpus, config: SiteConfig) -> dict[str, str]:
     site = config.public_url
     files = {f"{DATA_DIR}/{kind.export_name}.csv": csv_text(kind.name, corpus, site) for kind in record_kinds()}
     files[f"{DATA_DIR}/territoires-en-commun.json"] = _dump_records(corpus_json(corpus, site, metadata(config, corpus)))
+    files[f"{DATA_DIR}/accompagnements.csv"] = rows_csv(corpus.accompaniments)
     for kind in located_kinds():
         files[f"{DATA_DIR}/{kind.export_name}.geojson"] = _dump_records(feature_collection(kind.name, corpus, site))
     for name, text in rendered_schemas().items():
