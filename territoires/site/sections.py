@@ -11,6 +11,7 @@ from .. import vocabularies
 from ..corpus import Corpus
 from ..matching import reach
 from ..places import experience_department
+from .views import accompanied_in
 from .output import OutputPage, crumbs
 
 # Sections of a department page, in the order shown, and their headings.
@@ -115,6 +116,7 @@ def territory_pages(corpus: Corpus) -> list[OutputPage]:
                         ("Dans toute la France", actors["national"]),
                     ],
                     "experiences": [e for code in sorted(codes) for e in experiences_by_department[code]],
+                    "accompanied": accompanied_in(corpus, codes),
                     "page_title": region.name,
                     "page_description": f"Acteurs de la participation citoyenne et retours d'expérience {region.locative}.",
                     "section": "territoires",
@@ -138,6 +140,7 @@ def territory_pages(corpus: Corpus) -> list[OutputPage]:
                     "region": region,
                     "actor_groups": [(title, groups[level]) for level, title in DEPARTMENT_GROUPS],
                     "experiences": experiences_by_department[department.code],
+                    "accompanied": accompanied_in(corpus, {department.code}),
                     "page_title": f"{department.name} ({department.code})",
                     "page_description": f"Acteurs de la participation citoyenne et retours d'expérience {department.locative}.",
                     "section": "territoires",

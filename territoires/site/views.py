@@ -10,12 +10,14 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from .. import vocabularies
+from ..accompaniments import COLUMN_DESCRIPTIONS
 from ..corpus import Corpus, title_key
 from ..loading import Record
 from ..maintenance import is_stale  # noqa: F401 - used by templates through `views`
 from ..matching import reach
 from ..models import KINDS
 from ..places import coverage, place
+from . import maps
 
 MONTHS = [
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -221,3 +223,102 @@ def json_ld(record: Record, corpus: Corpus, public_url: str) -> dict:
 
 def theme_has_records(corpus: Corpus, theme: str) -> bool:
     return any(theme in record.data.thematiques for record in corpus.records)
+
+
+# ---- Territories accompanied by the ANCT ----------------------------------------------------------
+
+LEVEL_LABELS = {
+    "region": "Région",
+    "departement": "Département",
+    "groupement": "Groupement de collectivités",
+    "epci": "Intercommunalité",
+    "commune": "Commune",
+}
+LEVEL_ORDER = tuple(LEVEL_LABELS)
+
+
+def department_map(counts: dict[str, int], title: str, unit: tuple[str, str]):
+    return maps.department_map(counts, title, unit)
+
+
+def map_legend(counts: dict[str, int]) -> list[dict]:
+    return maps.legend(counts, ("", ""))
+
+
+def accompaniment_columns() -> dict[str, tuple[str, str]]:
+    return COLUMN_DESCRIPTIONS
+
+
+def accompaniment_sort_key(item) -> tuple:
+    return LEVEL_ORDER.index(item.level), title_key(item.name)
+
+
+def territory_url(item) -> str | None:
+    """The site's page about an accompanied territory (its department's for a commune or EPCI)."""
+    if item.level == "region":
+        return f"territoires/regions/{item.code}/"
+    if item.departments:
+        return f"territoires/{item.code if item.level == 'departement' else item.departments[0]}/"
+    return None
+
+
+def experiences_about(corpus: Corpus, item) -> list[Record]:
+    """Experience sheets located in an accompanied commune or intercommunality."""
+    if item.level not in ("commune", "epci"):
+        return []
+    found = []
+    for record in corpus.active("experience"):
+        territory = record.data.territoire
+        if (item.level == "commune" and territory.commune == item.code) or (item.level == "epci" and territory.epci == item.code):
+            found.append(record)
+    return found
+
+
+def service_territories(corpus: Corpus, service: str) -> dict | None:
+    """What a programme page shows of the territories its service accompanied: by region, with
+    counts, and the number per department for the map. None if `service` is not a service."""
+    if service not in vocabularies.get("services-anct"):
+        return None
+    ref = corpus.territories
+    items = [a for a in corpus.accompaniments if a.service == service]
+    by_region: dict[str, list] = {}
+    per_department: dict[str, int] = {}
+    for item in items:
+        if item.level == "region":
+            region = item.code
+        else:
+            region = ref.departments[item.departments[0]].region if item.departments else ""
+        by_region.setdefault(region, []).append(item)
+        for department in item.departments:
+            per_department[department] = per_department.get(department, 0) + 1
+    regions = sorted(by_region, key=lambda code: (code == "", title_key(ref.regions[code].name) if code else ""))
+    return {
+        "count": len(items),
+        "regions": [
+            {
+                "code": code,
+                "name": ref.regions[code].name if code else "Territoires sans département connu",
+                "items": sorted(by_region[code], key=accompaniment_sort_key),
+            }
+            for code in regions
+        ],
+        "per_department": per_department,
+        "departments_reached": len(per_department),
+    }
+
+
+def accompanied_in(corpus: Corpus, department_codes: set[str]) -> list:
+    """Territories accompanied by the ANCT that lie (wholly or partly) in these departments."""
+    found = {id(a): a for code in sorted(department_codes) for a in corpus.accompanied_in_department.get(code, [])}
+    return sorted(found.values(), key=lambda a: (*accompaniment_sort_key(a), a.service))
+
+
+def accompaniments_of(corpus: Corpus, record: Record) -> list:
+    """The ANCT's accompaniments of the commune or intercommunality where an experience took place."""
+    where = place(record, corpus.territories)
+    found = []
+    if where.commune:
+        found += corpus.accompanied.get(("commune", where.commune.code), [])
+    if where.epci:
+        found += corpus.accompanied.get(("epci", where.epci.siren), [])
+    return found
