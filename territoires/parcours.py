@@ -152,11 +152,13 @@ def records_file(corpus: Corpus) -> dict:
         "acteurs": actors,
         "experiences": experiences,
         "guides": guides,
+        "accompagnes": accompanied_peers(corpus),
         "libelles": {
             "themes": {t.id: t.label for t in vocabularies.get("thematiques")},
             "offres": {t.id: t.label for t in vocabularies.get("offres")},
             "etapes": {t.id: t.label for t in vocabularies.get("etapes-projet")},
             "tailles": {t.id: t.label for t in vocabularies.get("tailles-collectivite")},
+            "services": {t.id: t.label for t in vocabularies.get("services-anct")},
         },
         "tailles": [[t.id, t.minimum or 0, t.maximum] for t in vocabularies.get("tailles-collectivite")],
         "departements": {
@@ -164,6 +166,41 @@ def records_file(corpus: Corpus) -> dict:
         },
         "regions": {r.code: {"nom": r.name, "localisation": r.locative} for r in ref.regions.values()},
     }
+
+
+def accompanied_peers(corpus: Corpus) -> list[list]:
+    """Communes and intercommunalities the ANCT accompanied, for "des collectivités comme la
+    vôtre": [service, level, code, name, departments, population, period, ids of the experience
+    sheets located there]."""
+    ref = corpus.territories
+    sheets_by_place: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for record in corpus.active("experience"):
+        facts = place(record, ref)
+        if facts.commune:
+            sheets_by_place["commune", facts.commune.code].append(record.id)
+        if record.data.territoire.epci:
+            sheets_by_place["epci", record.data.territoire.epci].append(record.id)
+    peers = []
+    for item in corpus.accompaniments:
+        if item.level == "commune":
+            population = ref.communes[item.code].population
+        elif item.level == "epci":
+            population = ref.epcis[item.code].population
+        else:
+            continue
+        peers.append(
+            [
+                item.service,
+                item.level,
+                item.code,
+                item.name,
+                list(item.departments),
+                population,
+                item.period_fr,
+                sheets_by_place[item.level, item.code],
+            ]
+        )
+    return peers
 
 
 @cache

@@ -83,7 +83,9 @@ def department_map(counts: dict[str, int], title: str, unit: tuple[str, str]) ->
     for outline in shapes:
         count = counts.get(outline.code, 0)
         label = f"{outline.name} : {count} {unit[0] if count < 2 else unit[1]}"
-        parts.append(f'<path class="department-map__shade-{shade(count, highest)}" d="{outline.path}"><title>{escape(label)}</title></path>')
+        parts.append(
+            f'<path class="department-map__shade-{shade(count, highest)}" d="{outline.path}"><title>{escape(label)}</title></path>'
+        )
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -275,6 +275,8 @@ async function showResults() {
     .filter((x) => x.keep)
     .sort((a, b) => b.stageHit - a.stageHit || b.themeHits.length - a.themeHits.length || a.g.titre.localeCompare(b.g.titre, "fr"));
 
+  const peers = accompaniedPeers(fiches, commune, epci, department, sizeClass);
+
   const matching = actors.filter((a) => a.matching);
   const others = actors.filter((a) => !a.matching);
   fill(
@@ -291,6 +293,14 @@ async function showResults() {
     experiences.map((x) => resultItem(x.e, x.reasons.length ? x.reasons : ["autre territoire"], x.e.lieu)),
     `Aucun retour d'expérience sur ${themes.length > 1 ? "ces thématiques" : "cette thématique"} pour l'instant.`,
   );
+  const ownNotice = document.getElementById("res-pairs-vous");
+  ownNotice.textContent = peers.own.join(" ");
+  ownNotice.hidden = peers.own.length === 0;
+  fill(
+    "res-pairs",
+    peers.list.map((p) => peerItem(p, fiches)),
+    `Aucune collectivité ${department.localisation} ni de taille comparable ${region.localisation} n'apparaît pour l'instant dans la liste de l'ANCT.`,
+  );
   fill("res-guides", guides.map((x) => resultItem(x.g, x.reasons.length ? x.reasons : ["guide général"])), "Aucun guide pour l'instant.");
 
   const subject = themes.length ? themes.map((t) => labels.themes[t]).join(", ") : "tous les sujets";
@@ -301,6 +311,74 @@ async function showResults() {
     (stage ? ` · Étape : ${labels.etapes[stage]}` : "") +
     ` — ${matching.length} acteur${matching.length > 1 ? "s" : ""}${others.length ? ` (et ${others.length} autre${others.length > 1 ? "s" : ""} sur votre territoire)` : ""}, ${experiences.length} retour${experiences.length > 1 ? "s" : ""} d'expérience, ${guides.length} guide${guides.length > 1 ? "s" : ""}.`;
   results.hidden = false;
+}
+
+// Communes and intercommunalities accompanied by the ANCT, as close to the visitor's as can be:
+// the same department first (communes of comparable size before the others), then communes of
+// comparable size in the same region. Each says why it is shown.
+const PEERS_SHOWN = 8;
+
+function accompaniedPeers(fiches, commune, epci, department, sizeClass) {
+  const labels = fiches.libelles;
+  const sizes = (fiches.tailles || []).map(([id]) => id);
+  const mySize = sizes.indexOf(sizeClass);
+  const byPlace = new Map();
+  for (const [service, level, code, name, departments, population, period, sheets] of fiches.accompagnes || []) {
+    const key = `${level}:${code}`;
+    if (!byPlace.has(key)) byPlace.set(key, { level, code, name, departments, population, services: [], sheets });
+    byPlace.get(key).services.push(`${labels.services[service]}${period ? ` ${period}` : ""}`);
+  }
+  const own = [];
+  const list = [];
+  for (const place of byPlace.values()) {
+    if (place.level === "commune" && place.code === commune.code) {
+      own.push(`Votre commune a elle-même été accompagnée par l'ANCT : ${place.services.join(", ")}.`);
+      continue;
+    }
+    if (place.level === "epci" && place.code === epci) {
+      own.push(`Votre intercommunalité (${place.name}) a été accompagnée par l'ANCT : ${place.services.join(", ")}.`);
+      continue;
+    }
+    const sameDepartment = place.departments.includes(commune.department);
+    const sameRegion =
+      !sameDepartment && place.departments.some((d) => fiches.departements[d] && fiches.departements[d].region === department.region);
+    const size = place.level === "commune" ? sizes.indexOf(taille(place.population, fiches)) : -1;
+    const comparable = mySize >= 0 && size >= 0 && Math.abs(size - mySize) <= 1;
+    if (!sameDepartment && !(sameRegion && comparable)) continue;
+    const reasons = [sameDepartment ? "même département" : "même région"];
+    if (place.population) {
+      reasons.push(place.level === "commune" ? `${numberFr(place.population)} habitants` : `intercommunalité de ${numberFr(place.population)} habitants`);
+    }
+    reasons.push(...place.services);
+    const score = (sameDepartment ? 100 : 0) + (comparable ? 20 - 5 * Math.abs(size - mySize) : 0) + (place.level === "commune" ? 1 : 0);
+    list.push({ place, reasons, score });
+  }
+  list.sort((a, b) => b.score - a.score || a.place.name.localeCompare(b.place.name, "fr"));
+  return { own, list: list.slice(0, PEERS_SHOWN) };
+}
+
+function peerItem(peer, fiches) {
+  const { place, reasons } = peer;
+  const sheets = place.sheets.map((id) => fiches.experiences.find((e) => e.id === id)).filter(Boolean);
+  const where = place.departments.map((d) => fiches.departements[d].nom).join(", ");
+  return element(
+    "li",
+    {},
+    element(
+      "article",
+      { class: "result" },
+      element("h4", { class: "result__title" }, place.name, where ? ` (${where})` : ""),
+      element("p", { class: "result__why" }, element("span", { class: "visually-hidden" }, "Pourquoi : "), reasons.join(" · ")),
+      sheets.length
+        ? element(
+            "p",
+            { class: "result__summary" },
+            sheets.length > 1 ? "Retours d'expérience : " : "Retour d'expérience : ",
+            ...sheets.flatMap((s, i) => [i ? ", " : "", element("a", { href: site + s.url }, s.titre)]),
+          )
+        : null,
+    ),
+  );
 }
 
 function taille(population, fiches) {
