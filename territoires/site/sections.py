@@ -11,8 +11,8 @@ from .. import vocabularies
 from ..corpus import Corpus
 from ..matching import reach
 from ..places import experience_department
-from .views import accompanied_in
 from .output import OutputPage, crumbs
+from .views import accompanied_in
 
 # Sections of a department page, in the order shown, and their headings.
 DEPARTMENT_GROUPS = (
