@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from functools import cache
 
@@ -19,22 +17,10 @@ from . import vocabularies
 from .corpus import Corpus
 from .encoding import encode_json
 from .matching import reach, size_class
-from .places import place
+from .places import keyed_pieces, name_key, name_keys, place
 from .territories import Reference
 
 SUMMARY_CHARACTERS = 180
-_ARTICLE = re.compile(r"^(?:le|la|les|l')\s*", re.IGNORECASE)
-
-
-def name_key(text: str) -> str:
-    """Lowercase ASCII letters and digits only: "L'Isle-d'Abeau" -> "lisledabeau".
-
-    search-core.js has the same function (`nameKey`): both sides must cut names identically.
-    """
-    text = unicodedata.normalize("NFD", text.lower().replace("œ", "oe").replace("æ", "ae"))
-    return re.sub(r"[^a-z0-9]", "", text)
-
-
 PIECE_SIZE = 600  # communes per suggestion file (about 7 kB compressed)
 
 
@@ -51,23 +37,11 @@ def commune_pieces(ref: Reference) -> dict[str, object]:
     by_postcode: dict[str, list] = defaultdict(list)
     for commune in ref.communes.values():
         entry = [commune.code, commune.name, commune.department, commune.population, " ".join(commune.postcodes)]
-        key = name_key(commune.name)
-        bare = name_key(_ARTICLE.sub("", commune.name))
-        keyed += [(k, entry) for k in sorted({key, bare}) if k]
+        keyed += [(k, entry) for k in name_keys(commune.name)]
         for prefix in sorted({code[:2] for code in commune.postcodes}):
-            by_postcode[prefix].append((key, entry))
-    keyed.sort(key=lambda item: (item[0], item[1][0]))
-    files: dict[str, object] = {}
-    starts = []
-    start = 0
-    while start < len(keyed):
-        end = min(start + PIECE_SIZE, len(keyed))
-        while end < len(keyed) and keyed[end][0] == keyed[end - 1][0]:
-            end += 1  # homonyms stay in the same piece: a piece starts where a new name starts
-        name = f"n{len(starts):03d}"
-        starts.append([keyed[start][0], name])
-        files[f"parcours/communes/{name}.json"] = [[key, *entry] for key, entry in keyed[start:end]]
-        start = end
+            by_postcode[prefix].append((name_key(commune.name), entry))
+    starts, pieces = keyed_pieces(keyed, PIECE_SIZE, "n")
+    files: dict[str, object] = {f"parcours/communes/{name}.json": piece for name, piece in pieces.items()}
     files["parcours/communes/index.json"] = starts
     for prefix, entries in sorted(by_postcode.items()):
         files[f"parcours/communes/cp-{prefix}.json"] = [

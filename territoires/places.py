@@ -8,6 +8,8 @@ and the parcours. It sits below all of them and imports none of them.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from .loading import Record
@@ -97,3 +99,45 @@ def coverage_summary(record: Record, ref: Reference, limit: int = 3) -> str:
     if len(labels) <= limit:
         return ", ".join(labels)
     return ", ".join(labels[:limit]) + f" et {len(labels) - limit} autres"
+
+
+# ---- Names as people type them ----------------------------------------------------------------
+
+_ARTICLE = re.compile(r"^(?:le|la|les|l')\s*", re.IGNORECASE)
+_SAINTS = {"st": "saint", "ste": "sainte"}
+
+
+def name_key(text: str) -> str:
+    """Lowercase ASCII letters and digits only, "st"/"ste" read as "saint"/"sainte":
+    "L'Isle-d'Abeau" -> "lisledabeau", "St-Denis" -> "saintdenis".
+
+    search-core.js has the same function (`nameKey`): both sides must cut names identically.
+    """
+    text = unicodedata.normalize("NFD", text.lower().replace("œ", "oe").replace("æ", "ae"))
+    words = re.split(r"[^a-z0-9]+", re.sub(r"[\u0300-\u036f]", "", text))
+    return "".join(_SAINTS.get(word, word) for word in words)
+
+
+def name_keys(name: str) -> list[str]:
+    """The keys a place is found under: its name, and its name without a leading article
+    ("Le Mans" under "lemans" and "mans")."""
+    return [k for k in sorted({name_key(name), name_key(_ARTICLE.sub("", name))}) if k]
+
+
+def keyed_pieces(keyed: list[tuple[str, list]], size: int, prefix: str) -> tuple[list[list], dict[str, list]]:
+    """Entries sorted by key and cut into pieces of about `size`, homonyms never split:
+    (starts: [first key, piece name]…, pieces: name -> [[key, *entry]…]). The browser fetches the
+    piece whose range holds what was typed."""
+    keyed = sorted(keyed, key=lambda item: (item[0], str(item[1][0])))
+    starts: list[list] = []
+    pieces: dict[str, list] = {}
+    start = 0
+    while start < len(keyed):
+        end = min(start + size, len(keyed))
+        while end < len(keyed) and keyed[end][0] == keyed[end - 1][0]:
+            end += 1  # homonyms stay in the same piece: a piece starts where a new name starts
+        name = f"{prefix}{len(starts):03d}"
+        starts.append([keyed[start][0], name])
+        pieces[name] = [[key, *entry] for key, entry in keyed[start:end]]
+        start = end
+    return starts, pieces

@@ -11,9 +11,11 @@ import pytest
 
 from territoires import vocabularies
 from territoires.paths import PROJECT_ROOT
+from territoires.places import name_key
 from territoires.search import pipeline
 from territoires.search.documents import documents
 from territoires.search.index import build_index, search
+from territoires.search.places import find_places
 
 
 @pytest.fixture(scope="module")
@@ -118,6 +120,10 @@ def test_a_query_downloads_little(search_dir):
     assert len(gzip.compress((search_dir / "meta.json").read_bytes(), 9)) < 10_000
 
 
+PLACE_QUERIES = ["herault", "Hérault", "HÉRAULT", "Montaud", "saint denis", "St-Denis", "st denis", "Occitanie", "le mans", "mans",
+                 "La Réunion", "CC du Clunisois", "Paris", "Ile de France", "xq", "zzzzzz", "Loire"]  # fmt: skip
+
+
 def query_set(corpus) -> list[str]:
     queries = [
         "ecologique",
@@ -153,7 +159,14 @@ def test_python_and_javascript_rank_identically(tmp_path, search_dir, docs, inde
     queries = query_set(corpus)
     words = sorted({w for d in docs for field in ("titre", "resume") for w in pipeline.tokenize(d.fields[field])})
     words += ["L'Hôpital", "qu’elle", "ÉCOLOGIQUE", "Œuvre", "ça", "naïveté", "jusqu'au", "«", "2021", "(l'hôpital)"]
-    (tmp_path / "input.json").write_text(json.dumps({"queries": queries, "words": words}), encoding="utf-8")
+    places = PLACE_QUERIES + [record.title for record in corpus.records][:20]
+    names = [c.name for c in list(corpus.territories.communes.values())[::50]] + [
+        e.name for e in corpus.territories.epcis.values()
+    ]
+    names += ["St-Denis", "Ste Foy-la-Grande", "L'Haÿ-les-Roses", "Œuilly", "stéphane", "  Le   Mans ", "ÎLE-DE-FRANCE"]
+    (tmp_path / "input.json").write_text(
+        json.dumps({"queries": queries + PLACE_QUERIES, "words": words, "places": places, "names": names}), encoding="utf-8"
+    )
     result = subprocess.run(
         ["node", "tests/js/parity.mjs", str(search_dir), str(tmp_path / "input.json")],
         cwd=PROJECT_ROOT,
@@ -174,6 +187,9 @@ def test_python_and_javascript_rank_identically(tmp_path, search_dir, docs, inde
             mismatches.append(query)
     assert len(queries) > 150
     assert mismatches == []
+    load = lambda path: read(search_dir, path)  # noqa: E731
+    assert {q: find_places(q, load) for q in places} == js["places"]
+    assert {name: name_key(name) for name in names} == js["keys"]
 
 
 def test_search_settings_are_read_from_data():
@@ -204,3 +220,47 @@ def test_our_builder_gives_lunr_s_own_index(docs):
         t: {f: set(p[f]) for f in theirs.fields} for t, p in theirs.inverted_index.items()
     }
     assert {k: v.elements for k, v in ours.field_vectors.items()} == {k: v.elements for k, v in theirs.field_vectors.items()}
+
+
+def test_a_place_name_puts_the_place_first(search_dir):
+    load = lambda path: read(search_dir, path)  # noqa: E731
+    [herault] = find_places("herault", load)
+    assert herault[:4] == ["d", "34", "Hérault", "34"]
+    assert find_places("HÉRAULT", load) == find_places("Hérault", load) == [herault]
+    montaud = find_places("Montaud", load)
+    assert [(p[0], p[1], p[3]) for p in montaud] == [("c", "34164", "34"), ("c", "38248", "38")]  # homonyms, by department
+    assert montaud[0][5] >= 1 and montaud[0][6] >= 1  # Montaud (34): experience sheets, accompanied by the ANCT
+    saint_denis = find_places("st denis", load)
+    assert find_places("saint-denis", load) == saint_denis
+    assert {p[3] for p in saint_denis} >= {"93", "974"}
+    assert find_places("Loire", load)[0][:2] == ["d", "42"]  # the department before any homonymous commune
+    assert find_places("zzzzzz", load) == [] and find_places("xq", load) == []
+
+
+def test_herault_finds_the_actors_that_work_there(index, numbers, built_site):
+    _, corpus = built_site
+    from territoires.matching import reach
+
+    found = set(ids(index, numbers, "Hérault"))
+    working_there = {
+        record.id
+        for record in corpus.active("actor")
+        if not reach(record, corpus.territories).national and "34" in reach(record, corpus.territories).worked_departments
+    }
+    assert working_there and working_there <= found
+
+
+def test_the_whole_text_is_searchable(index, numbers, built_site):
+    """A word that only appears deep in a sheet (a step, advice, the end of the body) finds it."""
+    _, corpus = built_site
+    from territoires.search.documents import document
+
+    for record in corpus.experiences.values():
+        deep = [*record.data.conseils, *(s.description or "" for s in record.data.etapes)]
+        head = " ".join((record.title + " " + record.data.resume).lower().split())
+        words = [w for text in deep for w in re.findall(r"[a-zà-ÿ]{9,}", text.lower()) if w not in head]
+        if words:
+            assert words[-1] in document(record, corpus).fields["texte"].lower()
+            assert record.id in ids(index, numbers, words[-1]), (record.id, words[-1])
+            return
+    pytest.fail("aucune fiche avec un mot propre à ses conseils ou à ses étapes")

@@ -12,7 +12,6 @@ from ..models import KINDS, record_kinds
 from ..places import coverage, coverage_summary, place
 from ..rendering import plain_text
 
-BODY_WORDS = 80  # words of the body indexed: enough to find a record, small enough to ship
 SUMMARY_CHARACTERS = 280
 
 # Facets: URL parameter -> (French label, vocabulary providing value labels or None)
@@ -51,8 +50,33 @@ def _summary(text: str) -> str:
     return text[: SUMMARY_CHARACTERS - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _body_words(record: Record) -> str:
-    return " ".join(plain_text(record.html).split()[:BODY_WORDS])
+def _full_text(record: Record) -> str:
+    """Everything a visitor may remember of a record: its whole body, and for an experience its
+    steps, results, lessons, difficulties, advice, methods and participants."""
+    data = record.data
+    parts = [plain_text(record.html)]
+    if record.kind == "experience":
+        parts += [
+            data.participants or "",
+            data.resultats or "",
+            *data.methodes,
+            *data.a_retenir,
+            *data.difficultes,
+            *data.conseils,
+        ]
+        parts += [f"{step.titre} {step.description or ''}" for step in data.etapes]
+    return " ".join(part for part in parts if part)
+
+
+def _places_worked(r, ref) -> list[str]:
+    """The names of the places where a (non-national) actor works: its departments and regions,
+    whole or in part, and the EPCI and communes it lists — so that "Hérault" finds the actors of
+    the Hérault, whether they cover it directly, by region or by EPCI."""
+    names = [ref.departments[code].name for code in sorted(r.worked_departments)]
+    names += [ref.regions[code].name for code in sorted(r.region_codes(ref))]
+    names += [ref.epcis[siren].name for siren in sorted(r.epcis)]
+    names += [ref.communes[code].name for code in sorted(r.communes)]
+    return names
 
 
 def document(record: Record, corpus: Corpus) -> SearchDocument:
@@ -79,6 +103,8 @@ def document(record: Record, corpus: Corpus) -> SearchDocument:
             data.type_structure and vocabularies.get("types-structure").label(data.type_structure),
         ]
         words += [item.label for item in coverage(record, ref)]
+        if not r.national:
+            words += _places_worked(r, ref)
         where = coverage_summary(record, ref)
     elif record.kind == "experience":
         facts = place(record, ref)
@@ -110,7 +136,7 @@ def document(record: Record, corpus: Corpus) -> SearchDocument:
             "titre": record.title,
             "resume": data.resume,
             "mots": " ".join(w for w in words if w),
-            "texte": _body_words(record),
+            "texte": _full_text(record),
         },
         facets=facets,
         everywhere=everywhere,

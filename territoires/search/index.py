@@ -18,6 +18,7 @@ from lunr.vector import Vector
 from ..corpus import Corpus
 from . import pipeline
 from .documents import FACETS, SearchDocument, documents, facet_labels
+from .places import place_files
 from .shards import CHUNK_SIZE, document_chunks, facet_table, term_pieces
 
 # Index fields and their boosts: a word of the title weighs ten times a word of the body.
@@ -119,6 +120,7 @@ def search_files(corpus: Corpus) -> dict[str, object]:
     files: dict[str, object] = {"recherche/meta.json": meta, "recherche/facettes.json": facet_table(docs)}
     files |= {f"recherche/termes/{name}.json": piece for name, piece in pieces.items()}
     files |= {f"recherche/fiches/{name}.json": chunk for name, chunk in document_chunks(docs).items()}
+    files |= place_files(corpus)
     return files
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from .. import vocabularies
-from ..accompaniments import COLUMN_DESCRIPTIONS
+from ..accompaniments import COLUMN_DESCRIPTIONS, REPORT_FILE
 from ..corpus import Corpus, title_key
 from ..loading import Record
 from ..maintenance import is_stale  # noqa: F401 - used by templates through `views`
@@ -243,6 +243,18 @@ def department_map(counts: dict[str, int], title: str, unit: tuple[str, str]):
 
 def map_legend(counts: dict[str, int]) -> list[dict]:
     return maps.legend(counts, ("", ""))
+
+
+def import_report() -> dict | None:
+    """The last import's summary and decisions, read from the report it wrote beside the data."""
+    if not REPORT_FILE.exists():
+        return None
+    lines = REPORT_FILE.read_text(encoding="utf-8").splitlines()
+    heading = lines.index("## Bilan")
+    return {
+        "summary": lines[heading + 2],
+        "decisions": [line[2:] for line in lines if line.startswith("- ")],
+    }
 
 
 def accompaniment_columns() -> dict[str, tuple[str, str]]:

@@ -214,12 +214,48 @@ export function countFacets(docs, selected, facetNames, table) {
   return counts;
 }
 
-// "L'Isle-d'Abeau" -> "lisledabeau": the same cut as territoires/parcours.py name_key().
+// "L'Isle-d'Abeau" -> "lisledabeau", "St-Denis" -> "saintdenis": the same cut as
+// territoires/places.py name_key().
+const SAINTS = { st: "saint", ste: "sainte" };
+
 export function nameKey(text) {
   return String(text)
     .toLowerCase()
     .replace(/œ/g, "oe")
     .replace(/æ/g, "ae")
     .normalize("NFD")
-    .replace(/[^a-z0-9]/g, "");
+    .replace(/[\u0300-\u036f]/g, "")
+    .split(/[^a-z0-9]+/)
+    .map((word) => SAINTS[word] || word)
+    .join("");
+}
+
+// The places named exactly what was typed (accents, case, hyphens and "st" aside): regions and
+// departments first, then intercommunalities, then communes, the best documented first. The twin
+// of find_places() in territoires/search/places.py. `load` fetches a file of the index folder.
+export async function findPlaces(query, load) {
+  const key = nameKey(query);
+  if (key.length < 3) return [];
+  const starts = await load("lieux/index.json");
+  let name = null;
+  for (const [first, piece] of starts) {
+    if (first <= key) name = piece;
+    else break;
+  }
+  if (!name) return [];
+  const seen = new Set();
+  const found = [];
+  for (const entry of await load(`lieux/${name}.json`)) {
+    if (entry[0] !== key) continue;
+    const place = entry.slice(1);
+    const id = `${place[0]}:${place[1]}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    found.push(place);
+  }
+  const order = "rdec";
+  const weight = (p) => p[4] + p[5] + p[6];
+  return found.sort(
+    (a, b) => order.indexOf(a[0]) - order.indexOf(b[0]) || weight(b) - weight(a) || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0),
+  );
 }

@@ -3,7 +3,7 @@
 // lunr and the index are fetched only once the visitor starts a search.
 
 import { element, fetchJson as fetchUrl, loadScript } from "./dom.js";
-import { countFacets, createSearch, filterByFacets } from "./search-core.js";
+import { countFacets, createSearch, filterByFacets, findPlaces } from "./search-core.js";
 
 const app = document.getElementById("search-app");
 const form = document.getElementById("recherche");
@@ -13,6 +13,8 @@ const resultsList = document.getElementById("results");
 const facetsBox = document.getElementById("facets");
 const activeBox = document.getElementById("active-filters");
 const helpBox = document.getElementById("search-help");
+const placesBox = document.getElementById("places");
+const placesList = document.getElementById("places-list");
 
 const PAGE = 10; // results shown at once; "Afficher plus" adds as many
 
@@ -282,6 +284,62 @@ function renderResults(page, total, query) {
   }
 }
 
+// ---- Places: when what was typed names a commune, an intercommunality, a department or a region
+
+const PLACE_KINDS = { c: "Commune", e: "Intercommunalité", d: "Département", r: "Région" };
+
+function count(n, singular, plural) {
+  return `${n === 0 ? "aucun" : n} ${n > 1 ? plural : singular}`;
+}
+
+function renderPlaces(places) {
+  const base = app.dataset.site;
+  placesList.replaceChildren(
+    ...places.map(([kind, code, name, department, actors, experiences, accompanied]) => {
+      const departmentLabel = meta.libelles.departement[department] || department;
+      const where =
+        kind === "c" || kind === "e"
+          ? `${PLACE_KINDS[kind]} · ${departmentLabel}`
+          : kind === "d"
+            ? `Département (${code})`
+            : PLACE_KINDS[kind];
+      const page =
+        kind === "r" ? `territoires/regions/${code}/` : kind === "d" ? `territoires/${code}/` : department ? `territoires/${department}/` : null;
+      const links = [];
+      if (page) {
+        const label = kind === "c" || kind === "e" ? `Le département : ${departmentLabel}` : `La page ${kind === "r" ? "de la région" : "du département"}`;
+        links.push(element("a", { href: base + page }, label));
+      }
+      if (kind === "c") links.push(element("a", { href: `${base}parcours/?commune=${code}` }, "Trouver de l'aide pour cette commune"));
+      else links.push(element("a", { href: `${base}parcours/` }, "Trouver de l'aide pour une commune"));
+      if (kind === "d" || kind === "r") {
+        const facet = kind === "d" ? "departement" : "region";
+        links.push(element("a", { href: `${base}recherche/?${facet}=${code}` }, "Toutes les fiches de ce territoire"));
+      }
+      const facts = [
+        count(actors, "acteur local ou régional y intervient", "acteurs locaux ou régionaux y interviennent"),
+        count(experiences, "retour d'expérience", "retours d'expérience"),
+        kind === "c"
+          ? count(accompanied, "accompagnement de l'ANCT (commune ou intercommunalité)", "accompagnements de l'ANCT (commune ou intercommunalité)")
+          : count(accompanied, "territoire accompagné par l'ANCT", "territoires accompagnés par l'ANCT"),
+      ];
+      return element(
+        "li",
+        {},
+        element(
+          "article",
+          { class: "place-card" },
+          element("p", { class: "result__kind" }, where),
+          element("h3", { class: "place-card__name" }, name),
+          element("p", { class: "place-card__facts" }, facts.join(" · ")),
+          element("ul", { class: "place-card__links" }, ...links.map((link) => element("li", {}, link))),
+        ),
+      );
+    }),
+  );
+  placesBox.hidden = places.length === 0;
+}
+
 function announce(text, immediately) {
   clearTimeout(announceTimer);
   // Screen readers hear the count once the visitor pauses, not at every keystroke.
@@ -298,6 +356,8 @@ async function update(immediately = false) {
   scheduleUrl(immediately);
   if (hasFilters() && !facetTable) await loadFacets();
   let ranked;
+  // Places are looked up beside the records and shown above them as soon as they come.
+  const placesFound = query ? findPlaces(query, fetchJson).catch(() => []) : Promise.resolve([]);
   if (query) {
     ranked = (await engine.search(query)).map((r) => r.doc);
   } else if (hasFilters()) {
@@ -338,6 +398,14 @@ async function update(immediately = false) {
       () => current === generation && update(true),
       () => facetsBox.removeAttribute("aria-busy"), // no filters, but the results stay
     );
+  }
+  const places = await placesFound;
+  if (current !== generation) return;
+  renderPlaces(places);
+  if (places.length) {
+    helpBox.hidden = true;
+    const named = places.length > 1 ? `${places.length} lieux` : "1 lieu";
+    announce(`${named} et ${plural(kept.length, "résultat")} pour « ${query} ».`, immediately);
   }
 }
 
