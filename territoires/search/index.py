@@ -141,7 +141,8 @@ def search(index: Index, text: str, numbers: dict[str, int]) -> list[tuple[str, 
         return []
     query = index.create_query()
     for token in tokens:
-        query.term(token)
+        if pipeline.process(token):  # a token the pipeline empties ("|", a stop word) adds nothing
+            query.term(token)
     prefix = pipeline.prefix_term(tokens[-1])
     if prefix:
         query.term(prefix, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=PREFIX_BOOST)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2 import StrictUndefined
+from markupsafe import Markup
 from pelican.generators import Generator
 
 from .. import places, vocabularies
@@ -106,6 +107,13 @@ class SiteGenerator(Generator):
                 cards[key] = macros.card_markup(record, heading)
             return cards[key]
 
+        def page_link(slug, text):
+            # A link to an editorial page, or its words alone when the site has no such page.
+            if slug not in self.corpus.pages:
+                return text
+            return Markup('<a href="{}">{}</a>').format(f"{base_url}/{self.corpus.pages[slug].url}", text)
+
+        self.env.globals["page_link"] = page_link
         self.env.globals["card"] = card  # before the macros module is made: its macros look it up then
         macros = self.env.get_template("macros.html").module
 

@@ -257,6 +257,11 @@ def import_report() -> dict | None:
     }
 
 
+def service_url(corpus: Corpus, service: str) -> str | None:
+    """The programme page of an ANCT service, when the site has one (its id is the page's)."""
+    return corpus.pages[service].url if service in corpus.pages else None
+
+
 def accompaniment_columns() -> dict[str, tuple[str, str]]:
     return COLUMN_DESCRIPTIONS
 

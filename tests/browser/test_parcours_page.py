@@ -68,7 +68,15 @@ def test_parcours_for_montaud_lists_local_actors_first_and_experiences(page, sit
 
 def test_actors_off_the_subject_are_listed_apart(page, site_url, built_site):
     _, corpus = built_site
-    assert not any("sante" in a.data.thematiques for a in corpus.actors.values())  # no actor on health yet
+    from territoires.matching import reach
+
+    def works_in_herault(actor):
+        r = reach(actor, corpus.territories)
+        return r.national or "34" in r.worked_departments
+
+    # no actor of the Hérault on health, and no experience sheet on it yet
+    assert not any("sante" in a.data.thematiques and works_in_herault(a) for a in corpus.actors.values())
+    assert not any("sante" in e.data.thematiques for e in corpus.experiences.values())
     page.goto(f"{site_url}/parcours/?commune=34164&themes=sante")
     expect(page.locator("#parcours-resultats")).to_be_visible()
     expect(page.locator("#res-acteurs")).to_contain_text("Aucun acteur de votre territoire n'est référencé sur ce sujet")

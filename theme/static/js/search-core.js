@@ -55,7 +55,8 @@ export function createSearch(lunr, meta, load) {
   // A piece, once fetched: its terms (sorted, as written) and their entries.
   const piece = (i) => {
     if (!pieces.has(i)) {
-      pieces.set(i, load(`termes/${meta.morceaux[i][1]}.json`).then((entries) => ({ entries, terms: Object.keys(entries) })));
+      // Sorted again: an object lists integer-like keys ("37", "2021") first, whatever the file's order.
+      pieces.set(i, load(`termes/${meta.morceaux[i][1]}.json`).then((entries) => ({ entries, terms: Object.keys(entries).sort() })));
     }
     return pieces.get(i);
   };
