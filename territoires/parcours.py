@@ -17,6 +17,7 @@ from . import vocabularies
 from .corpus import Corpus
 from .encoding import encode_json
 from .matching import reach, size_class
+from .need import need_data
 from .places import keyed_pieces, name_key, name_keys, place
 from .territories import Reference
 
@@ -189,4 +190,5 @@ def parcours_files(corpus: Corpus) -> dict[str, str]:
     files = dict(commune_files(corpus.territories))
     files |= {path: encode_json(data) for path, data in department_pieces(corpus).items()}
     files["parcours/fiches.json"] = encode_json(records_file(corpus))
+    files["parcours/besoin.json"] = encode_json(need_data(corpus))
     return files

@@ -28,6 +28,8 @@ class Term:
     minimum: int | None = None
     maximum: int | None = None
     url: str | None = None
+    # Fields only some vocabularies have ("attente", "groupe", "offres"), by their French name.
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,9 @@ class VocabularyFileError(ProjectError):
 
 
 _INT_FIELDS = {"rang": "rank", "min": "minimum", "max": "maximum"}
+# Optional fields: a text, or a list of ids of another vocabulary.
+_TEXT_FIELDS = {"attente", "groupe"}
+_LIST_FIELDS = {"offres"}
 
 
 def read_vocabulary(path: Path) -> Vocabulary:
@@ -93,10 +98,15 @@ def read_vocabulary(path: Path) -> Vocabulary:
             extra = {_INT_FIELDS[k]: int(v) for k, v in raw.items() if k in _INT_FIELDS}
         except (TypeError, ValueError):
             raise VocabularyFileError(f"{where}:{line}: « rang », « min » et « max » sont des nombres entiers") from None
-        unknown = set(raw) - {"id", "libelle", "description", "url", *_INT_FIELDS}
+        unknown = set(raw) - {"id", "libelle", "description", "url", *_INT_FIELDS, *_TEXT_FIELDS, *_LIST_FIELDS}
         if unknown:
             raise VocabularyFileError(f"{where}:{line}: champ(s) inconnu(s) {sorted(unknown)}")
-        terms.append(Term(raw["id"], raw["libelle"], raw.get("description") or "", url=raw.get("url"), **extra))
+        details = {k: v for k, v in raw.items() if k in _TEXT_FIELDS and isinstance(v, str)}
+        for key in _LIST_FIELDS & set(raw):
+            if not isinstance(raw[key], list):
+                raise VocabularyFileError(f"{where}:{line}: « {key} » est une liste d'identifiants")
+            details[key] = tuple(raw[key])
+        terms.append(Term(raw["id"], raw["libelle"], raw.get("description") or "", url=raw.get("url"), extra=details, **extra))
     ids = [t.id for t in terms]
     if len(set(ids)) != len(ids):
         raise VocabularyFileError(f"{where}: identifiants en double")

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from .. import vocabularies
 from ..config import SiteConfig
 from ..corpus import Corpus
 from ..models import KINDS, RECORD_KINDS
+from ..need import need_data, summary
 from .output import OutputPage, crumbs
 from .sections import territory_pages, theme_pages
 
@@ -137,6 +139,63 @@ def tool_pages(config: SiteConfig) -> list[OutputPage]:
     ]
 
 
+def need_pages(corpus: Corpus) -> list[OutputPage]:
+    """/parcours/besoin/: the questions that clarify a need. With JavaScript, one form whose
+    answers give the summary at once (kept in the address); without, each answer is a link to the
+    next question, down to a static summary per participation level and project stage."""
+    data = need_data(corpus)
+    intro = "Quelques questions pour préciser ce que vous attendez de vos habitants, où en est votre projet et de quels moyens vous disposez."
+    base = crumbs(("Trouver de l'aide", "parcours/"))
+    pages = [
+        OutputPage(
+            "parcours/besoin/index.html",
+            "need",
+            {
+                "step": "start",
+                "page_title": "Préciser votre besoin",
+                "page_description": intro,
+                "section": "parcours",
+                "breadcrumbs": base,
+            },
+        )
+    ]
+    levels = vocabularies.get("niveaux-participation")
+    for level in levels:
+        pages.append(
+            OutputPage(
+                f"parcours/besoin/{level.id}/index.html",
+                "need",
+                {
+                    "step": "level",
+                    "level": level,
+                    "page_title": f"Préciser votre besoin : {level.label.lower()}",
+                    "page_description": level.extra.get("attente", level.description),
+                    "section": "parcours",
+                    "breadcrumbs": base + [("Préciser votre besoin", "parcours/besoin/")],
+                },
+            )
+        )
+        for stage in vocabularies.get("etapes-projet"):
+            pages.append(
+                OutputPage(
+                    f"parcours/besoin/{level.id}/{stage.id}/index.html",
+                    "need",
+                    {
+                        "step": "summary",
+                        "level": level,
+                        "stage": stage,
+                        "summary": summary(data, level.id, stage.id),
+                        "page_title": f"Votre besoin : {level.label.lower()}, étape « {stage.label.lower()} »",
+                        "page_description": level.extra.get("attente", level.description),
+                        "section": "parcours",
+                        "breadcrumbs": base
+                        + [("Préciser votre besoin", "parcours/besoin/"), (level.label, f"parcours/besoin/{level.id}/")],
+                    },
+                )
+            )
+    return pages
+
+
 def _origin(url: str) -> str:
     """Scheme and host of a tile URL template, for the map page's Content-Security-Policy."""
     parts = urlsplit(url.replace("{s}", "*"))
@@ -172,6 +231,7 @@ def site_pages(corpus: Corpus, config: SiteConfig, data_files: dict[str, str]) -
     pages += record_pages(corpus)
     pages += editorial_pages(corpus)
     pages += tool_pages(config)
+    pages += need_pages(corpus)
     pages.append(data_page(corpus, data_files))
     pages += theme_pages(corpus)
     pages += territory_pages(corpus)

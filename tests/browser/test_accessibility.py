@@ -29,6 +29,8 @@ PAGE_TYPES = {
     "région": "/territoires/regions/76/",
     "département": "/territoires/34/",
     "plan du site": "/plan-du-site/",
+    "préciser son besoin (sans JavaScript : une étape)": "/parcours/besoin/concertation/",
+    "préciser son besoin (sans JavaScript : le résumé)": "/parcours/besoin/concertation/cadrage/",
     "page introuvable": "/404.html",
 }
 
@@ -50,6 +52,7 @@ TESTED_ELSEWHERE = {
     "/recherche/": "test_search_page.py::test_search_page_has_no_axe_violation",
     "/parcours/": "test_parcours_page.py::test_parcours_page_has_no_axe_violation",
     "/carte/": "test_map_page.py::test_map_page_has_no_axe_violation",
+    "/parcours/besoin/": "test_need_page.py::test_need_page_has_no_axe_violation",
 }
 
 
