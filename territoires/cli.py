@@ -335,6 +335,46 @@ def cmd_import_accompaniments(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    """Par département : les acteurs locaux et régionaux (par type d'aide), les retours d'expérience, les
+    communes de moins de 3 500 habitants qu'aucun acteur local ne couvre, et les départements sans acteur local.
+
+    Exemple : python build.py couverture --format csv > couverture.csv
+    """
+    import csv
+
+    from .coverage import SMALL, coverage_by_department, headline, offer_columns
+    from .validation import validated_corpus
+
+    rows = coverage_by_department(validated_corpus(Path(_settings(args)["PATH"])))
+    offers = offer_columns()
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["departement", "nom", "acteurs_locaux", "acteurs_regionaux_et_locaux", *[o for o, _ in offers],
+                         "retours_experience", "communes_moins_3500", "communes_moins_3500_sans_acteur_local"])  # fmt: skip
+        for r in rows:
+            writer.writerow([r.code, r.name, r.local_actors, r.actors, *[r.offers[o] for o, _ in offers],
+                             r.experiences, r.small_communes, r.small_without_local])  # fmt: skip
+        return EXIT_OK
+    print(
+        f"{'dép.':<5} {'nom':<26} {'locaux':>6} {'+ régionaux':>11} {'expériences':>11} {'< ' + str(SMALL) + ' sans acteur local':>26}"
+    )
+    for r in rows:
+        print(
+            f"{r.code:<5} {r.name[:26]:<26} {r.local_actors:>6} {r.actors:>11} {r.experiences:>11} {r.small_without_local:>10} sur {r.small_communes:<6}"
+        )
+    figures = headline(rows)
+    missing = ", ".join(f"{r.name} ({r.code})" for r in figures["sans_acteur_local"]) or "aucun"
+    print(
+        f"✓ {figures['departements_avec_acteur_local']} départements sur {figures['departements']} ont au moins un acteur local"
+        f" ({figures['metropole_avec_acteur_local']} sur {figures['metropole']} en métropole) ;"
+        f" {figures['petites_communes_couvertes']} communes de moins de {SMALL} habitants sur {figures['petites_communes']}"
+        f" sont couvertes par un acteur local. Sans acteur local : {missing}.",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 COMMANDS = {
     "validate": (cmd_validate, "vérifier les fiches"),
     "build": (cmd_build, "construire le site dans output/"),
@@ -348,6 +388,7 @@ COMMANDS = {
     "docs": (cmd_docs, "générer ou vérifier la documentation des champs et les formulaires"),
     "refresh-territories": (cmd_refresh_territories, "régénérer le référentiel des territoires"),
     "import-accompagnements": (cmd_import_accompaniments, "importer les territoires accompagnés par l'ANCT"),
+    "couverture": (cmd_coverage, "où l'aide locale est connue, où elle manque, par département"),
 }
 
 
@@ -409,6 +450,8 @@ def parser() -> argparse.ArgumentParser:
         subparsers[name].add_argument("--content", metavar="DOSSIER", help="dossier du contenu (content/ par défaut)")
     subparsers["freshness"].add_argument("--date", help="date du jour (AAAA-MM-JJ ; aujourd'hui par défaut)")
     subparsers["import-accompagnements"].add_argument("file", metavar="FICHIER", help="le fichier CSV publié par l'ANCT")
+    subparsers["couverture"].add_argument("--format", choices=["text", "csv"], default="text", help="text (par défaut) ou csv")
+    subparsers["couverture"].add_argument("--content", metavar="DOSSIER", help="dossier du contenu (content/ par défaut)")
     subparsers["docs"].add_argument("--check", action="store_true", help="échouer si la documentation n'est pas à jour")
     return main
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from .. import vocabularies
 from ..config import SiteConfig
 from ..corpus import Corpus
+from ..coverage import coverage_by_department, headline, offer_columns
 from ..models import KINDS, RECORD_KINDS
 from ..need import need_data, summary
 from .output import OutputPage, crumbs
@@ -196,6 +197,25 @@ def need_pages(corpus: Corpus) -> list[OutputPage]:
     return pages
 
 
+def coverage_page(corpus: Corpus) -> OutputPage:
+    """/couverture/: where local help is known and where it is missing, for partners."""
+    rows = coverage_by_department(corpus)
+    return OutputPage(
+        "couverture/index.html",
+        "coverage",
+        {
+            "rows": rows,
+            "figures": headline(rows),
+            "offers": offer_columns(),
+            "page_title": "Où l'aide locale manque",
+            "page_description": "Par département : les acteurs locaux connus, les retours d'expérience, les petites communes"
+            " qu'aucun acteur local ne couvre encore. Pour savoir où proposer une fiche.",
+            "section": "couverture",
+            "breadcrumbs": crumbs(),
+        },
+    )
+
+
 def _origin(url: str) -> str:
     """Scheme and host of a tile URL template, for the map page's Content-Security-Policy."""
     parts = urlsplit(url.replace("{s}", "*"))
@@ -232,6 +252,7 @@ def site_pages(corpus: Corpus, config: SiteConfig, data_files: dict[str, str]) -
     pages += editorial_pages(corpus)
     pages += tool_pages(config)
     pages += need_pages(corpus)
+    pages.append(coverage_page(corpus))
     pages.append(data_page(corpus, data_files))
     pages += theme_pages(corpus)
     pages += territory_pages(corpus)

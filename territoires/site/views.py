@@ -241,6 +241,10 @@ def department_map(counts: dict[str, int], title: str, unit: tuple[str, str]):
     return maps.department_map(counts, title, unit)
 
 
+def local_actor_counts(rows) -> dict[str, int]:
+    return {row.code: row.local_actors for row in rows}
+
+
 def map_legend(counts: dict[str, int]) -> list[dict]:
     return maps.legend(counts, ("", ""))
 

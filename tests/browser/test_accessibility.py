@@ -29,6 +29,7 @@ PAGE_TYPES = {
     "région": "/territoires/regions/76/",
     "département": "/territoires/34/",
     "plan du site": "/plan-du-site/",
+    "couverture": "/couverture/",
     "préciser son besoin (sans JavaScript : une étape)": "/parcours/besoin/concertation/",
     "préciser son besoin (sans JavaScript : le résumé)": "/parcours/besoin/concertation/cadrage/",
     "page introuvable": "/404.html",
