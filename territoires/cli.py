@@ -288,7 +288,7 @@ def cmd_freshness(args: argparse.Namespace) -> int:
     today = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
     stale = stale_records(corpus, today)
     for record in stale:
-        print(f"{record.source}: vérifiée le {record.data.date_verification.isoformat()}")
+        print(f"{record.source}: vérifiée le {record.data.reviewed.isoformat()}")
     if args.report:
         Path(args.report).write_text(freshness_report(stale, today), encoding="utf-8")
     print(f"{_plural(len(stale), 'fiche', 'fiches')} à vérifier.", file=sys.stderr)

@@ -239,6 +239,14 @@ def actor_form() -> dict:
             ),
             _input("siege_commune", "Commune du siège (code INSEE)", _describe("actor", "siege", "commune"), placeholder="75056"),
             _input(
+                "sources",
+                "Sources",
+                "Les pages publiques qui disent tout cela (site de la structure, page d'un organisme public, article) :"
+                " une par ligne, titre | adresse (https://…).",
+                True,
+                kind="textarea",
+            ),
+            _input(
                 "presentation",
                 "Présentation détaillée",
                 "Ce que fait la structure, pour qui, comment la solliciter (Markdown accepté).",
@@ -296,7 +304,7 @@ def experience_form() -> dict:
             ),
             _input("resultats", "Résultats", _describe("experience", "resultats"), kind="textarea"),
             _input("a_retenir", "À retenir", "Une idée par ligne.", kind="textarea"),
-            _input("sources", "Sources", "Une source par ligne : titre | adresse (https://…).", kind="textarea"),
+            _input("sources", "Sources", "Une source par ligne : titre | adresse (https://…).", True, kind="textarea"),
             _input(
                 "recit", "Récit de la démarche", "Contexte, déroulement, ce qui a changé (Markdown accepté).", kind="textarea"
             ),

@@ -167,11 +167,13 @@ def _actor(a: dict[str, str], ref: Reference, problems: list[str]) -> tuple[dict
         "site_web": a.get("site_web", ""),
         "contact": {"email": a["contact_email"]} if a.get("contact_email") else {},
         "siege": {"commune": a["siege_commune"].upper()} if a.get("siege_commune") else {},
+        "sources": _sources(a),
     }
     return fields, a.get("presentation", "")
 
 
-def _experience(a: dict[str, str], problems: list[str]) -> tuple[dict, str]:
+def _sources(a: dict[str, str]) -> list[dict]:
+    """ "titre | adresse" lines (an address alone is its own title)."""
     sources = []
     for line in a.get("sources", "").splitlines():
         if not line.strip():
@@ -180,6 +182,11 @@ def _experience(a: dict[str, str], problems: list[str]) -> tuple[dict, str]:
         if not title.strip():
             title, url = url, url
         sources.append({"titre": title.strip(), "url": url.strip()})
+    return sources
+
+
+def _experience(a: dict[str, str], problems: list[str]) -> tuple[dict, str]:
+    sources = _sources(a)
     fields = {
         "titre": " ".join(a.get("titre", "").split()),
         "resume": " ".join(a.get("resume", "").split()),

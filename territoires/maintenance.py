@@ -64,13 +64,13 @@ def broken_links(corpus: Corpus, timeout: float = 15, workers: int = 8) -> list[
 
 def is_stale(record: Record, today: dt.date | None) -> bool:
     """Not verified for more than a year: its page says "à vérifier"."""
-    return today is not None and record.data.date_verification < today - STALE_AFTER
+    return today is not None and record.data.reviewed < today - STALE_AFTER
 
 
 def stale_records(corpus: Corpus, today: dt.date) -> list[Record]:
     return sorted(
         (r for r in corpus.records if not r.archived and is_stale(r, today)),
-        key=lambda r: (r.data.date_verification, r.source),
+        key=lambda r: (r.data.reviewed, r.source),
     )
 
 
@@ -94,5 +94,5 @@ def freshness_report(stale: list[Record], today: dt.date) -> str:
         "| Fiche | Dernière vérification |",
         "|---|---|",
     ]
-    lines += [f"| `{r.source}` | {r.data.date_verification.isoformat()} |" for r in stale]
+    lines += [f"| `{r.source}` | {r.data.reviewed.isoformat()} |" for r in stale]
     return "\n".join(lines) + "\n"

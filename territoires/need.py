@@ -45,7 +45,7 @@ def need_data(corpus: Corpus) -> dict:
     sizes = [t.id for t in vocabularies.get("tailles-collectivite")]
     experiences = corpus.active("experience")
     facts = {record.id: place(record, ref) for record in experiences}
-    size_of = {record.id: size_class(facts[record.id].population) if facts[record.id].commune else None for record in experiences}
+    size_of = {record.id: size_class(facts[record.id].commune_size) for record in experiences}
     levels: dict[str, dict] = {}
     for level in vocabularies.get("niveaux-participation"):
         at_level = [r for r in experiences if r.data.niveau_participation == level.id]

@@ -109,7 +109,7 @@ def records_file(corpus: Corpus) -> dict:
                 "departement": facts.department.code if facts.department else None,
                 "region": facts.region.code if facts.region else None,
                 "population": facts.population,
-                "taille": size_class(facts.population),
+                "taille": size_class(facts.commune_size),
             }
         )
     guides = [

@@ -25,8 +25,13 @@ class Place:
     epci: Epci | None  # declared, or the commune's
     department: Department | None
     region: Region | None
-    population: int | None  # of the commune, else of the EPCI
-    population_scope: str | None  # "commune" or "intercommunalité": whose population it is
+    population: int | None  # of the commune, else of the communes together, else of the EPCI
+    population_scope: str | None  # "commune", "communes" or "intercommunalité": whose population it is
+
+    @property
+    def commune_size(self) -> int | None:
+        """The population when the place is one commune: what "a commune of comparable size" compares."""
+        return self.population if self.population_scope == "commune" else None
 
     @property
     def summary(self) -> str:
@@ -46,14 +51,26 @@ class Covered:
 
 
 def experience_department(record: Record, ref: Reference) -> str | None:
-    """Department code where an experience took place (from its commune, department or EPCI)."""
+    """Department code where an experience took place (from its commune(s), department or EPCI);
+    None for a region, the whole country, or places across several departments."""
     territory = record.data.territoire
     if territory.commune:
         return ref.communes[territory.commune].department
     if territory.departement:
         return territory.departement
-    departments = ref.epcis[territory.epci].departments
-    return departments[0] if len(departments) == 1 else None
+    departments: set[str] = set()
+    if territory.communes:
+        departments = {ref.communes[code].department for code in territory.communes}
+    elif territory.epci:
+        departments = set(ref.epcis[territory.epci].departments)
+    return departments.pop() if len(departments) == 1 else None
+
+
+def _names(names: list[str], limit: int = 3) -> str:
+    """ "A, B et C", "A, B, C et 2 autres"."""
+    if len(names) <= limit:
+        return " et ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
+    return ", ".join(names[:limit]) + f" et {len(names) - limit} autres"
 
 
 def place(record: Record, ref: Reference) -> Place:
@@ -64,9 +81,26 @@ def place(record: Record, ref: Reference) -> Place:
     epci = ref.epcis.get(epci_code) if epci_code else None
     department_code = experience_department(record, ref)
     department = ref.departments.get(department_code) if department_code else None
-    region = ref.regions.get(department.region) if department else None
-    name = commune.name if commune else (epci.name if epci else (department.name if department else ""))
-    population = commune.population if commune else (epci.population if epci else None)
+    region_code = department.region if department else territory.region
+    if region_code is None and territory.communes:
+        regions = {ref.communes[code].region for code in territory.communes}
+        region_code = regions.pop() if len(regions) == 1 else None
+    region = ref.regions.get(region_code) if region_code else None
+    several = [ref.communes[code] for code in territory.communes] if not commune else []
+    if commune:
+        name, population, scope = commune.name, commune.population, "commune"
+    elif several:
+        name = _names([c.name for c in several])
+        known = [c.population for c in several if c.population is not None]
+        population, scope = (sum(known) if known else None), "communes"
+    elif epci:
+        name, population, scope = epci.name, epci.population, "intercommunalité"
+    elif department:
+        name, population, scope = department.name, None, None
+    elif region:
+        name, population, scope = region.name, None, None
+    else:
+        name, population, scope = ("Toute la France" if territory.national else ""), None, None
     return Place(
         name=name,
         commune=commune,
@@ -74,7 +108,7 @@ def place(record: Record, ref: Reference) -> Place:
         department=department,
         region=region,
         population=population,
-        population_scope="commune" if commune else ("intercommunalité" if epci else None),
+        population_scope=scope,
     )
 
 

@@ -278,10 +278,12 @@ def _check_actor_territories(record: Record, ref: Reference, problems: Problems)
 
 def _check_experience_territory(record: Record, ref: Reference, problems: Problems) -> None:
     place = {}
-    for level in ("commune", "epci", "departement"):
+    for level in ("commune", "epci", "departement", "region"):
         for loc, code in _strings(record, "territoire", level):
             if _known(record, loc, level, code, ref, problems):
                 place[level] = code
+    for loc, code in _strings(record, "territoire", "communes"):
+        _known(record, loc, "commune", code, ref, problems)
     commune = ref.communes.get(place.get("commune", ""))
     if commune and "departement" in place and commune.department != place["departement"]:
         line, col = record.line_of(("territoire", "departement"))
@@ -321,7 +323,7 @@ def _check_dates(record: Record, today: dt.date, problems: Problems) -> None:
     if record.data is None or record.kind not in RECORD_KINDS:
         return
     checked = record.data.date_verification
-    if checked > today:
+    if checked is not None and checked > today:
         line, col = record.line_of(("date_verification",))
         problems.add(record.path, line, col, f"champ « date_verification » : date dans le futur ({checked.isoformat()})")
     if record.kind == "experience" and record.data.en_cours and record.data.fin:

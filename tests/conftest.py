@@ -22,6 +22,9 @@ offres: [accompagnement]
 intervention:
   departements: ["34"]
 date_verification: 2026-01-15
+sources:
+  - titre: Site officiel
+    url: https://exemple.fr/association
 ---
 Présentation de l'association.
 """
@@ -42,6 +45,9 @@ demarches: [co-construction]
 niveau_participation: co-construction
 acteurs: [association-exemple]
 date_verification: 2026-01-15
+sources:
+  - titre: Article sur le café
+    url: https://exemple.fr/cafe
 ---
 Le village n'avait plus de café depuis longtemps.
 """

@@ -56,7 +56,7 @@ def test_validate_reports_every_problem_and_exits_1(tmp_path, capsys):
     assert lines[0].endswith(
         "cafe-citoyen.md:8:3: champ « porteur.type » : valeur « mairie » inconnue (valeurs possibles :"
         " commune, intercommunalite, departement, region, territoire-projet, association,"
-        " collectif-habitants, etablissement-public ; voir data/vocabulaires/types-porteur.yaml)"
+        " collectif-habitants, etablissement-public, entreprise, etat, autre ; voir data/vocabulaires/types-porteur.yaml)"
     )
     assert "cafe-citoyen.md:9:1: champ « debut »" in lines[1]
     assert "✗ 2 problèmes dans 1 fichier." in captured.err
@@ -125,6 +125,7 @@ def test_new_writes_a_prefilled_file_with_the_right_id(tmp_path, capsys):
         "champ « offres » : au moins 1 élément attendu, reçu 0",
         "champ « intervention » : territoire d'intervention vide : indiquez « national: oui » ou au moins une région,"
         " un département, une intercommunalité ou une commune",
+        "champ « sources » : au moins 1 élément attendu, reçu 0",
     ]
     # A second file with the same name is refused rather than overwritten.
     assert cli.main(["new", "actor", "Décider Ensemble", "--content", str(content)]) == 2

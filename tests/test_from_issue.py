@@ -50,6 +50,7 @@ ACTOR_ANSWERS = {
     "communes": "34164, 243400017",
     "site_web": "https://exemple.org",
     "contact_email": "contact@exemple.org",
+    "sources": "Qui sommes-nous | https://exemple.org/qui-sommes-nous",
     "presentation": "Le collectif **anime** des ateliers.",
     "consentement": CONSENT,
 }

@@ -144,6 +144,8 @@ def schema_target(node: dict, defs: dict) -> dict:
     """The schema a JSON Schema property stands for: follows `$ref` and skips the `null` of optional fields."""
     if "$ref" in node:
         return defs[node["$ref"].split("/")[-1]]
+    if "properties" in node:
+        return node  # a model whose "anyOf" only says which of its fields are required
     for option in node.get("anyOf", []):
         if option.get("type") != "null":
             return schema_target(option, defs)

@@ -149,7 +149,7 @@ class Actor(StrictModel):
         examples=[["democratie-ouverte"]],
     )
     sources: list[Source] = Field(
-        [],
+        min_length=1,
         description="Pages publiques qui établissent les informations de la fiche (site de la structure, page d'un organisme public, article).",
         examples=[[{"titre": "Présentation de la structure", "url": "https://exemple.org/qui-sommes-nous"}]],
     )
@@ -160,3 +160,8 @@ class Actor(StrictModel):
     archive: Archive | None = Field(
         None, description="À remplir pour archiver la fiche au lieu de la supprimer (son adresse reste valable)."
     )
+
+    @property
+    def reviewed(self):
+        """The date its facts were last verified."""
+        return self.date_verification

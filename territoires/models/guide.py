@@ -56,3 +56,8 @@ class Guide(StrictModel):
     archive: Archive | None = Field(
         None, description="À remplir pour archiver la fiche au lieu de la supprimer (son adresse reste valable)."
     )
+
+    @property
+    def reviewed(self):
+        """The date its facts were last verified."""
+        return self.date_verification

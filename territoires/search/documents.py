@@ -112,7 +112,7 @@ def document(record: Record, corpus: Corpus) -> SearchDocument:
             "demarche": list(data.demarches),
             "region": [facts.region.code] if facts.region else [],
             "departement": [facts.department.code] if facts.department else [],
-            "taille": [c for c in [size_class(facts.population)] if c],
+            "taille": [c for c in [size_class(facts.commune_size)] if c],
         }
         words += [_labels(data.demarches, "demarches"), data.porteur.nom]
         words += [facts.name, facts.department.name if facts.department else "", facts.region.name if facts.region else ""]

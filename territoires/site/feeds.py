@@ -33,10 +33,10 @@ def atom_feed(corpus: Corpus, config: SiteConfig) -> str:
         description=config.description,
         language="fr",
     )
-    records = sorted(corpus.records, key=lambda r: (-(r.updated or r.data.date_verification).toordinal(), r.id))
+    records = sorted(corpus.records, key=lambda r: (-(r.updated or r.data.reviewed).toordinal(), r.id))
     themes = vocabularies.get("thematiques")
     for record in records[:FEED_SIZE]:
-        day = _moment(record.updated or record.data.date_verification)
+        day = _moment(record.updated or record.data.reviewed)
         feed.add_item(
             title=f"{KINDS[record.kind].title} · {record.title}",
             link=f"{site}/{record.url}",

@@ -65,8 +65,8 @@ class SiteGenerator(Generator):
         changes = last_changes(content, content)
         for record in [*self.corpus.records, *self.corpus.pages.values()]:
             changed = changes.get(resolved_folder(record.path.parent) / record.path.name) if changes else None
-            record.updated = changed or getattr(record.data, "date_verification", None)
-        verified = [r.data.date_verification for r in self.corpus.records]
+            record.updated = changed or getattr(record.data, "reviewed", None)
+        verified = [r.data.reviewed for r in self.corpus.records]
         # "Today", for freshness warnings, is the last commit: the same checkout always builds the same site.
         return last_commit_date(content) or (max(verified) if verified else None)
 

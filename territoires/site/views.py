@@ -52,9 +52,24 @@ def label(term_id: str, vocabulary: str) -> str:
     return vocabularies.get(vocabulary).label(term_id)
 
 
+def step_when(step) -> str:
+    """When a step happened: the period as the source wrote it, else its dates in French."""
+    if step.periode:
+        return step.periode
+    if step.date and step.fin and step.fin != step.date:
+        return f"{_de(date_fr(step.date))} à {date_fr(step.fin)}"
+    return date_fr(step.date)
+
+
 def period(record: Record) -> str:
     """When an experience happened: "depuis 2021 (en cours)", "de mars 2021 à juin 2023"."""
     data = record.data
+    if not data.debut:
+        return (
+            f"jusqu'en {date_fr(data.fin)}"
+            if data.fin
+            else ("en cours, date de début non précisée" if data.en_cours else "non précisée")
+        )
     start = date_fr(data.debut)
     if data.fin:
         return f"{_de(start)} à {date_fr(data.fin)}" if data.fin != data.debut else start
@@ -113,8 +128,8 @@ def latest(records, count: int) -> list[Record]:
     most recent facts first (an experience's start, a guide's or actor's verification)."""
 
     def recency(record: Record) -> tuple:
-        changed = record.updated or record.data.date_verification
-        return changed, str(getattr(record.data, "debut", None) or record.data.date_verification)
+        changed = record.updated or record.data.reviewed
+        return changed, str(getattr(record.data, "debut", None) or record.data.reviewed)
 
     by_title = sorted(records, key=lambda r: title_key(r.title))
     return sorted(by_title, key=recency, reverse=True)[:count]  # stable: ties stay in title order
@@ -156,7 +171,7 @@ def json_ld(record: Record, corpus: Corpus, public_url: str) -> dict:
         "mainEntityOfPage": page,
         "description": data.resume,
         "inLanguage": "fr",
-        "dateModified": data.date_verification.isoformat(),
+        "dateModified": data.reviewed.isoformat(),
     }
     if record.kind == "actor":
         node = {

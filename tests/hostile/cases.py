@@ -38,6 +38,9 @@ def edit(text: str, old: str, new: str) -> str:
     return text.replace(old, new, 1)
 
 
+BODY_LINE = ACTOR.splitlines().index("Présentation de l'association.") + 1  # the actor's body starts here
+
+
 def actor(old: str, new: str) -> dict:
     return {"actors/hostile.md": edit(ACTOR, old, new)}
 
@@ -114,16 +117,16 @@ YAML = [
          "directive YAML"),
     Case("yaml-several-documents", actor("date_verification: 2026-01-15\n", "date_verification: 2026-01-15\n--- nom: Autre\n"),
          "actors/hostile.md", 10, "un seul bloc YAML est attendu"),
-    Case("two-records-in-one-file", {"actors/hostile.md": ACTOR + ACTOR}, "actors/hostile.md", 13,
-         "champ « nom » écrit après la fin de l'en-tête (ligne 10)"),
-    Case("field-after-end-marker", actor("2026-01-15\n---\n", "2026-01-15\n...\nsigle: AE\n---\n"), "actors/hostile.md", 11,
+    Case("two-records-in-one-file", {"actors/hostile.md": ACTOR + ACTOR}, "actors/hostile.md", BODY_LINE + 2,
+         f"champ « nom » écrit après la fin de l'en-tête (ligne {BODY_LINE - 1})"),
+    Case("field-after-end-marker", actor("association\n---\n", "association\n...\nsigle: AE\n---\n"), "actors/hostile.md", 14,
          "champ « sigle » écrit après la fin de l'en-tête"),
     Case("bom", {"actors/hostile.md": b"\xef\xbb\xbf" + ACTOR.encode()}, "actors/hostile.md", 1, "marque d'ordre des octets (BOM)"),
     Case("latin-1", {"actors/hostile.md": ACTOR.encode("latin-1")}, "actors/hostile.md", 4, "n'est pas en UTF-8 (octet 0xE9)"),
     Case("latin-1-with-old-mac-line-endings", {"actors/hostile.md": ACTOR.replace("\n", "\r").encode("latin-1")}, "actors/hostile.md",
          4, "n'est pas en UTF-8"),
     Case("utf-16", {"actors/hostile.md": ACTOR.encode("utf-16")}, "actors/hostile.md", 1, "encodé en UTF-16"),
-    Case("nul-byte", {"actors/hostile.md": ACTOR.replace("Présentation", "Pré\x00sentation").encode()}, "actors/hostile.md", 11,
+    Case("nul-byte", {"actors/hostile.md": ACTOR.replace("Présentation", "Pré\x00sentation").encode()}, "actors/hostile.md", BODY_LINE,
          "octet nul"),
     Case("multi-megabyte-file", {"actors/hostile.md": ACTOR + "Texte très long. " * 200_000}, "actors/hostile.md", None,
          "fichier trop gros"),
@@ -179,7 +182,7 @@ IDENTITY = [
          "champ « nom » : caractère invisible ou de contrôle U+202E interdit"),
     Case("text-zero-width-space", actor("resume: Une", "resume: Une\u200b"), "actors/hostile.md", 4,
          "champ « resume » : caractère invisible ou de contrôle U+200B interdit"),
-    Case("body-bidi-isolate", actor("Présentation", "Pré\u2066sentation"), "actors/hostile.md", 11,
+    Case("body-bidi-isolate", actor("Présentation", "Pré\u2066sentation"), "actors/hostile.md", BODY_LINE,
          "caractère invisible ou de contrôle U+2066 interdit dans le texte"),
     Case("field-name-with-zero-width-space", actor("type_structure:", "sigle\u200b: AE\ntype_structure:"), "actors/hostile.md", 3,
          "champ « sigleU+200B » : champ inconnu"),
@@ -273,7 +276,7 @@ MARKDOWN_CASES = [
         f"markdown-{name}",
         actor("Présentation de l'association.", body),
         "actors/hostile.md",
-        10 + LINE_IN_BODY.get(name, 1),
+        BODY_LINE - 1 + LINE_IN_BODY.get(name, 1),
         message,
     )
     for name, body, message in MARKDOWN

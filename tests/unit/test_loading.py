@@ -7,6 +7,8 @@ from territoires.models import KINDS
 from territoires.problems import Problems
 from tests.conftest import ACTOR, write
 
+BODY_LINE = ACTOR.splitlines().index("Présentation de l'association.") + 1  # where the actor's body starts
+
 
 def read(tmp_path, name: str, data, kind: str = "actor"):
     content = write(tmp_path, {f"{KINDS[kind].folder}/{name}": data})
@@ -20,7 +22,7 @@ def test_valid_actor_is_typed(tmp_path):
     assert problems == []
     assert record.id == "association-exemple"
     assert record.data.intervention.departements == ["34"]
-    assert record.body_line == 11
+    assert record.body_line == BODY_LINE
     assert record.url == "acteurs/association-exemple/"
 
 
@@ -47,7 +49,7 @@ def test_bad_file_names_are_refused_with_a_suggestion(tmp_path, name, expected):
     [
         (b"\xef\xbb\xbf" + ACTOR.encode(), "1:1: le fichier commence par une marque d'ordre des octets (BOM)"),
         (ACTOR.encode("utf-16"), "1:1: fichier encodé en UTF-16"),
-        (ACTOR.replace("Présentation", "Pr\x00sentation").encode(), "11:1: octet nul"),
+        (ACTOR.replace("Présentation", "Pr\x00sentation").encode(), f"{BODY_LINE}:1: octet nul"),
         (ACTOR.encode("latin-1"), "4:73: le fichier n'est pas en UTF-8 (octet 0xE9)"),
         (b"---\nnom: x\n" + b"a" * 300_000, "fichier trop gros"),
         ("Pas d'en-tête\n".encode(), "1:1: en-tête manquant"),
@@ -78,7 +80,7 @@ def test_bidi_override_in_a_field_is_refused(tmp_path):
 def test_control_character_in_body_is_refused(tmp_path):
     _, problems = read(tmp_path, "association-exemple.md", ACTOR.replace("Présentation", "Pré\u200bsentation"))
     assert problems == [
-        "content/actors/association-exemple.md:11:4: caractère invisible ou de contrôle U+200B interdit dans le texte"
+        f"content/actors/association-exemple.md:{BODY_LINE}:4: caractère invisible ou de contrôle U+200B interdit dans le texte"
     ]
 
 

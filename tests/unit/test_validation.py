@@ -40,12 +40,12 @@ def test_five_mistakes_give_five_messages(tmp_path):
         f"{path}:5:3: champ « territoire.commune » : code INSEE de commune « 34999 » inconnu du Code officiel"
         " géographique (@etalab/decoupage-administratif@6.0.0)",
         f"{path}:8:3: champ « porteur.type » : valeur « mairie » inconnue (valeurs possibles : commune, intercommunalite,"
-        " departement, region, territoire-projet, association, collectif-habitants, etablissement-public ;"
+        " departement, region, territoire-projet, association, collectif-habitants, etablissement-public, entreprise, etat, autre ;"
         " voir data/vocabulaires/types-porteur.yaml)",
         f"{path}:9:1: champ « debut » : une date AAAA, AAAA-MM ou AAAA-MM-JJ (ex. 2021, 2021-09 ou 2021-09-15)"
         " attendu, reçu « 2021-13 »",
         f"{path}:14:32: champ « acteurs[2] » : acteur « collectif-inconnu » introuvable dans content/actors/",
-        f"{path}:17:14: lien « javascript:alert(1) » refusé : seuls les liens http(s)://, mailto: et tel: sont acceptés",
+        f"{path}:20:14: lien « javascript:alert(1) » refusé : seuls les liens http(s)://, mailto: et tel: sont acceptés",
     ]
 
 
