@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -194,8 +195,10 @@ def read_record(path: Path, kind: Kind, problems: Problems) -> Record | None:
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(error["loc"])
-            where = loc[:-1] if error["type"] == "missing" else loc
-            line, col = position(parsed.positions, where, default=(front_line, 1))
+            if error["type"] == "missing":
+                line, col = missing_position(kind.model, parsed.positions, loc, body_line - 1)
+            else:
+                line, col = position(parsed.positions, loc, default=(front_line, 1))
             problems.add(path, line, col, messages.describe(error, kind.model))
     return Record(
         kind=kind.name,
@@ -208,6 +211,37 @@ def read_record(path: Path, kind: Kind, problems: Problems) -> Record | None:
         body_line=body_line,
         positions=parsed.positions,
     )
+
+
+def missing_position(model: type, positions: dict, loc: tuple, closing_line: int) -> tuple[int, int]:
+    """Where a missing field should be written: before the next field of its model that the file
+    has, else at the end of its group (the parent field's line for a nested one, the closing
+    "---" for a top-level one)."""
+    cls = model
+    for part in loc[:-1]:
+        field = getattr(cls, "model_fields", {}).get(part) if isinstance(part, str) else None
+        cls = _model_of(field.annotation) if field is not None else None
+        if cls is None:
+            return position(positions, loc[:-1], default=(closing_line, 1))
+    names = list(cls.model_fields)
+    if loc[-1] in names:
+        for name in names[names.index(loc[-1]) + 1 :]:
+            if (*loc[:-1], name) in positions:
+                return positions[(*loc[:-1], name)][0], 1
+    if len(loc) == 1:
+        return closing_line, 1
+    return position(positions, loc[:-1], default=(closing_line, 1))
+
+
+def _model_of(annotation) -> type | None:
+    """The pydantic model inside an annotation (`Holder`, `Holder | None`, `list[Step]`)."""
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _model_of(argument)
+        if found is not None:
+            return found
+    return None
 
 
 def position(positions: dict, loc: tuple, default: tuple[int, int] = (0, 0)) -> tuple[int, int]:

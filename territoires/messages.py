@@ -67,7 +67,7 @@ def describe(error: dict, model: type[BaseModel]) -> str:
         )
     if kind == "string_pattern_mismatch":
         expected = PATTERN_HINTS.get(ctx.get("pattern", ""), "une valeur au bon format")
-        return f"{field} : {expected} attendu, reçu {got}"
+        return f"{field} : {expected} {agreed('attendu', expected)}, reçu {got}"
     if kind == "string_unicode":
         return f"{field} : texte illisible (caractère Unicode invalide), reçu {got}"
     if kind == "string_type":
@@ -144,3 +144,13 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
         if found is not None:
             return found
     return None
+
+
+def agreed(participle: str, noun_phrase: str) -> str:
+    """ "attendu" agreeing with what is expected: "une date … attendue", "des codes … attendus"."""
+    first = noun_phrase.split(" ", 1)[0].lower()
+    if first in ("une", "la"):
+        return participle + "e"
+    if first in ("des", "les", "deux", "trois"):
+        return participle + "s"
+    return participle

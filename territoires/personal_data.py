@@ -1,4 +1,4 @@
-"""What looks like personal data in a record: a person's email address or a mobile phone number.
+"""What looks like personal data in a record: a person's email address, a mobile phone number, a name.
 
 Records describe organisations (RGPD; see ARCHITECTURE.md, "Contracts"): contacts are role addresses, switchboards and
 forms. The hints (webmail domains, generic address prefixes) are data, in
@@ -64,4 +64,32 @@ def findings(text: str) -> list[tuple[int, int, str]]:
                 found.append((number, match.start() + 1, f"donnée personnelle probable : {problem[1]}"))
         for match in MOBILE.finditer(line):
             found.append((number, match.start() + 1, f"donnée personnelle probable : {phone_problem(match.group())}"))
+    return found
+
+
+# A person named in a text: a title before a capitalised name ("M. Durand", "Madame Martin"), or
+# a role followed by a first name and a surname ("le maire, Jean Dupont"). A hint for reviewers:
+# some are public figures cited by the sources, but records name organisations, not people.
+_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜ"
+_LOWER = "a-zàâäçéèêëîïôöùûü'"
+_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"  # "Jean", "Marie-Claire"
+PERSON = re.compile(
+    rf"\b(?:M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle)\s+(?:{_WORD}\s+)?[{_UPPER}][{_UPPER}a-zàâäçéèêëîïôöùûü'-]+"
+    rf"|\b(?:maire|adjointe?|présidente?|président|directeur|directrice|conseill(?:er|ère)|chargée? de mission|habitante?)"
+    rf"\s*,?\s+({_WORD})\s+([{_UPPER}][{_UPPER}a-zàâäçéèêëîïôöùûü'-]+)\b"
+)
+# Words that follow a role without being a first name: "le maire Jean" is a name, "le maire de…" is not.
+_NOT_FIRST_NAMES = {"De", "Du", "Des", "La", "Le", "Les", "Et", "En", "Au", "Aux", "Pour", "Par", "Sur"}
+
+
+def person_names(text: str) -> list[tuple[int, int, str]]:
+    """(line, column, words) for every place that looks like a person's name."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.lstrip().startswith(("url:", "- url:", "site_web:", "http")):
+            continue
+        for match in PERSON.finditer(line):
+            if match.group(1) and match.group(1) in _NOT_FIRST_NAMES:
+                continue
+            found.append((number, match.start() + 1, match.group()))
     return found

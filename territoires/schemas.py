@@ -8,7 +8,7 @@ from pathlib import Path
 from .models import RECORD_KINDS, json_schema
 from .paths import SCHEMAS_DIR
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "2.0.0"
 # Published as schemas/<kind>.schema.json, <kind> being the record type of the commands (actor,
 # experience, guide): a stable contract for reusers.
 

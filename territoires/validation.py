@@ -9,6 +9,7 @@ problem and fails once, with all of them.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +18,13 @@ from . import personal_data
 from .accompaniments import read_accompaniments
 from .corpus import Corpus
 from .images import FORMATS, IMAGES_FOLDER, check_image
-from .loading import Record, read_record
+from .loading import Record, ascii_fold, read_record
 from .models import KINDS, RECORD_KINDS
 from .models.fields import DEPARTMENT_CODE, IMAGE_FILE, INSEE_CODE, RECORD_ID, REGION_CODE, SIREN
+from .outlines import distance_outside
 from .parallel import parallel_map, workers
+from .personal_data import person_names
+from .places import experience_department
 from .problems import ContentError, Problems
 from .rendering import Renderer, needs_render, nested_headings, too_many_brackets
 from .strictyaml import format_loc
@@ -128,15 +132,31 @@ class _Context:
 PARALLEL_FROM = {False: 1500, True: 300}
 
 
-def _read_chunk(context: _Context, chunk: tuple[Path, list[tuple[Path, str]]]) -> tuple[list[Record | None], list, set[str]]:
+@dataclass(frozen=True)
+class _Signature:
+    """What tells two experience sheets apart, kept from each file for the duplicate check."""
+
+    path: Path
+    place: str  # commune code, or EPCI SIREN
+    title: str
+    line: int
+
+
+def _read_chunk(context: _Context, chunk: tuple[Path, list[tuple[Path, str]]]) -> tuple[list[Record | None], list, set[str], list]:
     """Read, type and check each file of a chunk: everything that needs one file only."""
     root, jobs = chunk
     problems = Problems(root)
     renderer = Renderer(context.base_url)
     records: list[Record | None] = []
     used: set[str] = set()
+    signatures: list[_Signature] = []
     for path, kind in jobs:
         record = read_record(path, KINDS[kind], problems)
+        if record is not None and record.data is not None and kind == "experience":
+            territory = record.data.territoire
+            where = territory.commune or territory.epci
+            if where:
+                signatures.append(_Signature(path, where, record.data.titre, record.line_of(("titre",))[0]))
         if record is not None:
             _check_body(record, renderer, problems, context.render)
             used |= _check_record(record, context, problems)
@@ -144,7 +164,7 @@ def _read_chunk(context: _Context, chunk: tuple[Path, list[tuple[Path, str]]]) -
             # back from a worker process) goes without them.
             record.raw, record.positions = {}, {}
         records.append(record if context.keep else None)
-    return records, problems.items, used
+    return records, problems.items, used, signatures
 
 
 def _read_records(jobs: list[tuple[Path, str]], problems: Problems, context: _Context) -> tuple[list[Record | None], set[str]]:
@@ -153,12 +173,15 @@ def _read_records(jobs: list[tuple[Path, str]], problems: Problems, context: _Co
     chunks = [(problems.root, jobs[i : i + size]) for i in range(0, len(jobs), size)]
     records: list[Record | None] = []
     used: set[str] = set()
-    for chunk_records, items, chunk_used in parallel_map(
+    signatures: list[_Signature] = []
+    for chunk_records, items, chunk_used, chunk_signatures in parallel_map(
         _read_chunk, chunks, context, parallel=len(jobs) >= PARALLEL_FROM[context.render]
     ):
         records += chunk_records
         problems.items += items
         used |= chunk_used
+        signatures += chunk_signatures
+    _check_duplicates(signatures, problems)
     return records, used
 
 
@@ -217,6 +240,9 @@ def _check_record(record: Record, context: _Context, problems: Problems) -> set[
         _check_contacts(record, problems)
     elif record.kind == "experience":
         _check_experience_territory(record, context.territories, problems)
+    if record.kind in ("actor", "experience"):
+        _check_coordinates(record, context.territories, problems)
+    _check_person_names(record, problems)
     _check_dates(record, context.today, problems)
     return _check_logo(record, context.images, problems)
 
@@ -329,6 +355,91 @@ def _check_dates(record: Record, today: dt.date, problems: Problems) -> None:
     if record.kind == "experience" and record.data.en_cours and record.data.fin:
         line, col = record.line_of(("fin",))
         problems.add(record.path, line, col, "champ « fin » : une démarche en cours (« en_cours: oui ») n'a pas de date de fin")
+
+
+DUPLICATE_TITLES = 0.6  # title similarity (difflib) from which two sheets of one place look alike
+
+
+def _title_words(title: str) -> str:
+    return re.sub(r"[^a-z0-9 ]+", " ", ascii_fold(title).lower())
+
+
+def _check_duplicates(signatures: list[_Signature], problems: Problems) -> None:
+    """Two sheets about the same commune (or EPCI) with close titles: probably one project twice."""
+    by_place: dict[str, list[_Signature]] = {}
+    for signature in sorted(signatures, key=lambda s: s.path.name):
+        by_place.setdefault(signature.place, []).append(signature)
+    for same_place in by_place.values():
+        for i, later in enumerate(same_place):
+            for earlier in same_place[:i]:
+                ratio = difflib.SequenceMatcher(None, _title_words(earlier.title), _title_words(later.title)).ratio()
+                if ratio >= DUPLICATE_TITLES:
+                    problems.add(
+                        later.path,
+                        later.line,
+                        1,
+                        f"champ « titre » : fiche probablement en double avec {problems.display_path(earlier.path)}"
+                        " (même territoire, titre proche) : s'il s'agit du même projet, complétez plutôt cette fiche",
+                        severity="warning",
+                    )
+                    break
+
+
+def _check_coordinates(record: Record, ref: Reference, problems: Problems) -> None:
+    """A point far outside the record's department (latitude and longitude swapped, a wrong place)."""
+    data = record.data
+    if data is None:
+        return
+    if record.kind == "experience":
+        point, loc = data.coordonnees, ("coordonnees",)
+        department = experience_department(record, ref)
+    else:
+        point, loc = data.siege, ("siege",)
+        department = ref.communes[data.siege.commune].department if data.siege and data.siege.commune in ref.communes else None
+    if point is None or point.latitude is None or department is None:
+        return
+    distance = distance_outside(department, point.latitude, point.longitude)
+    if distance:
+        line, col = record.line_of(loc)
+        name = ref.departments[department].name
+        problems.add(
+            record.path,
+            line,
+            col,
+            f"champ « {loc[0]} » : le point ({point.latitude}, {point.longitude}) est à {round(distance)} km du"
+            f" département {name} ({department}) : vérifiez latitude et longitude (inversées ?)",
+            severity="warning",
+        )
+
+
+def _check_person_names(record: Record, problems: Problems) -> None:
+    """A person's name in a record (records name organisations): a warning for reviewers."""
+    found = []
+    for loc, value in _text_values(record.raw):
+        if loc and loc[-1] in ("url", "site_web", "formulaire", "email"):
+            continue
+        line = record.line_of(loc)[0]
+        found += [(line, 1, words) for _, _, words in person_names(value)]
+    found += [(record.body_line + number - 1, col, words) for number, col, words in person_names(record.body)]
+    for line, col, words in found:
+        problems.add(
+            record.path,
+            line,
+            col,
+            f"nom de personne probable « {words} » : les fiches nomment des structures, pas des personnes",
+            severity="warning",
+        )
+
+
+def _text_values(value, loc: tuple = ()):
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _text_values(item, (*loc, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _text_values(item, (*loc, index))
 
 
 def _check_contacts(record: Record, problems: Problems) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .archive import Archive
@@ -160,6 +160,12 @@ class Actor(StrictModel):
     archive: Archive | None = Field(
         None, description="À remplir pour archiver la fiche au lieu de la supprimer (son adresse reste valable)."
     )
+
+    @field_validator("intervention", mode="before")
+    @classmethod
+    def _empty_coverage(cls, value):
+        """ "intervention:" left empty gets the coverage's own message, not a type error."""
+        return {} if value is None else value
 
     @property
     def reviewed(self):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .archive import Archive
@@ -193,6 +193,12 @@ class Experience(StrictModel):
     archive: Archive | None = Field(
         None, description="À remplir pour archiver la fiche au lieu de la supprimer (son adresse reste valable)."
     )
+
+    @field_validator("territoire", mode="before")
+    @classmethod
+    def _empty_territory(cls, value):
+        """ "territoire:" left empty gets the place's own message (which fields to give), not a type error."""
+        return {} if value is None else value
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Experience:

@@ -8,17 +8,14 @@ are in the table or list that the page puts beside it, which is its accessible a
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from ..paths import DATA_DIR
+from ..outlines import department_rings
 
-OUTLINES = DATA_DIR / "accompagnements" / "source" / "departements.geojson"
 WIDTH = 560  # SVG user units; the CSS scales the map to its column
 TOLERANCE = 4  # points closer than this to the last kept one are dropped
 LEVELS = 5  # shades, from "none" to "many"
@@ -32,14 +29,9 @@ class Outline:
 
 
 @cache
-def outlines(path: Path = OUTLINES) -> tuple[tuple[Outline, ...], float]:
+def outlines() -> tuple[tuple[Outline, ...], float]:
     """Every department's outline as SVG path data, and the map's height."""
-    features = json.loads(path.read_text(encoding="utf-8"))["features"]
-    rings = {}
-    for feature in features:
-        geometry = feature["geometry"]
-        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-        rings[feature["properties"]["insee_dep"]] = (feature["properties"]["lib_dep"], [ring for p in polygons for ring in p])
+    rings = department_rings()
     points = [point for _, parts in rings.values() for ring in parts for point in ring]
     west, east = min(x for x, _ in points), max(x for x, _ in points)
     south, north = min(y for _, y in points), max(y for _, y in points)

@@ -43,7 +43,7 @@ def test_five_mistakes_give_five_messages(tmp_path):
         " departement, region, territoire-projet, association, collectif-habitants, etablissement-public, entreprise, etat, autre ;"
         " voir data/vocabulaires/types-porteur.yaml)",
         f"{path}:9:1: champ « debut » : une date AAAA, AAAA-MM ou AAAA-MM-JJ (ex. 2021, 2021-09 ou 2021-09-15)"
-        " attendu, reçu « 2021-13 »",
+        " attendue, reçu « 2021-13 »",
         f"{path}:14:32: champ « acteurs[2] » : acteur « collectif-inconnu » introuvable dans content/actors/",
         f"{path}:20:14: lien « javascript:alert(1) » refusé : seuls les liens http(s)://, mailto: et tel: sont acceptés",
     ]
