@@ -142,7 +142,9 @@ class _Signature:
     line: int
 
 
-def _read_chunk(context: _Context, chunk: tuple[Path, list[tuple[Path, str]]]) -> tuple[list[Record | None], list, set[str], list]:
+def _read_chunk(
+    context: _Context, chunk: tuple[Path, list[tuple[Path, str]]]
+) -> tuple[list[Record | None], list, set[str], list]:
     """Read, type and check each file of a chunk: everything that needs one file only."""
     root, jobs = chunk
     problems = Problems(root)
