@@ -19,6 +19,7 @@ from pathlib import Path
 
 from territoires import vocabularies
 from territoires.loading import slugify
+from territoires.outlines import department_rings, distance_outside
 from territoires.paths import PROJECT_ROOT
 from territoires.territories import reference
 
@@ -157,6 +158,11 @@ class _Generator:
             cited = rng.sample(others, rng.randint(1, min(2, len(others))))
             self.out.references[record_id] = cited
             lines.append(f"reseaux: {_flow(cited)}")
+        lines += [
+            "sources:",
+            f"  - titre: {_scalar(_cut(name, 300))}",
+            f"    url: https://www.exemple-{_label(record_id)}.fr/presentation",
+        ]
         lines.append(f"date_verification: {self._date()}")
         body = self.fr.body(int(rng.lognormvariate(4.35, 0.35)))
         return lines, body
@@ -298,11 +304,17 @@ class _Generator:
         return [f"  communes: {_flow([c.code for c in rng.sample(self.communes, rng.randint(1, 5))], quoted=True)}"]
 
     def _coordinates(self, commune) -> tuple[float, float] | None:
-        """A point in mainland France (the reference has no coordinates); none overseas."""
+        """A point inside the commune's department (the reference has no commune coordinates); none overseas."""
         if commune.department.startswith("97"):
             return None
-        (lat0, lat1), (lon0, lon1) = _METRO_BOX
-        return round(self.rng.uniform(lat0, lat1), 4), round(self.rng.uniform(lon0, lon1), 4)
+        rings = department_rings()[commune.department][1]
+        points = [point for ring in rings for point in ring]
+        lon0, lon1 = min(x for x, _ in points), max(x for x, _ in points)
+        lat0, lat1 = min(y for _, y in points), max(y for _, y in points)
+        while True:
+            lat, lon = round(self.rng.uniform(lat0, lat1), 4), round(self.rng.uniform(lon0, lon1), 4)
+            if distance_outside(commune.department, lat, lon) == 0:
+                return lat, lon
 
     def _date(self) -> str:
         return (LAST_DATE - dt.timedelta(days=self.rng.randint(0, 900))).isoformat()

@@ -394,7 +394,10 @@ def _check_coordinates(record: Record, ref: Reference, problems: Problems) -> No
         return
     if record.kind == "experience":
         point, loc = data.coordonnees, ("coordonnees",)
-        department = experience_department(record, ref)
+        try:
+            department = experience_department(record, ref)
+        except KeyError:
+            return  # an unknown code, reported by the territory check
     else:
         point, loc = data.siege, ("siege",)
         department = ref.communes[data.siege.commune].department if data.siege and data.siege.commune in ref.communes else None

@@ -29,7 +29,10 @@ def test_link_check_and_freshness(tmp_path):
     port = server.server_address[1]
     actor = ACTOR.replace("offres:", f"site_web: http://127.0.0.1:{port}/ok\noffres:").replace("2026-01-15", "2024-06-01")
     other = ACTOR.replace("offres:", f"site_web: http://127.0.0.1:{port}/disparu\noffres:")
-    content = write(tmp_path, minimal_tree() | {"actors/association-exemple.md": actor, "actors/autre.md": other})
+    files = minimal_tree() | {"actors/association-exemple.md": actor, "actors/autre.md": other}
+    # The sources of the test records point at the local server too: no request leaves this machine.
+    files = {name: text.replace("https://exemple.fr/", f"http://127.0.0.1:{port}/ok#") for name, text in files.items()}
+    content = write(tmp_path, files)
     corpus = validated_corpus(content, project_root=tmp_path, today=TODAY)
     try:
         broken = broken_links(corpus, timeout=5)
