@@ -31,7 +31,6 @@ FOLDERS = {"actor": "actors", "experience": "experiences", "guide": "guides"}
 REQUIRED_PAGES = ("a-propos", "contribuer", "accessibilite", "mentions-legales")
 # Latest verification date written: never in the future of the machine running the benchmark.
 LAST_DATE = dt.date(2026, 10, 31)
-_METRO_BOX = ((42.4, 51.0), (-4.6, 8.2))  # latitude, longitude: mainland France
 
 ACTOR_KINDS = [
     ("Association", "association"), ("Réseau", "reseau"), ("Coopérative", "cooperative"),
