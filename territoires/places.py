@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from .loading import Record
 from .territories import Commune, Department, Epci, Reference, Region
@@ -152,6 +153,7 @@ def name_key(text: str) -> str:
     return "".join(_SAINTS.get(word, word) for word in words)
 
 
+@cache
 def name_keys(name: str) -> list[str]:
     """The keys a place is found under: its name, and its name without a leading article
     ("Le Mans" under "lemans" and "mans")."""

@@ -82,10 +82,10 @@ def place_entries(corpus: Corpus) -> list[tuple[str, list]]:
         keyed += [
             (k, ["e", siren, epci.name, epci.departments[0] if epci.departments else "", *counts]) for k in name_keys(epci.name)
         ]
+    wide_count = {code: len(actors) for code, actors in wide.items()}
     for commune in ref.communes.values():
-        actors = len(
-            wide[commune.department] | local_commune[commune.code] | (local_epci[commune.epci] if commune.epci else set())
-        )
+        local = local_commune.get(commune.code, set()) | (local_epci.get(commune.epci, set()) if commune.epci else set())
+        actors = wide_count.get(commune.department, 0) + (len(local - wide[commune.department]) if local else 0)
         counts = [
             actors,
             sheets["c", commune.code],
