@@ -375,6 +375,32 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_format(args: argparse.Namespace) -> int:
+    """Réécrit l'en-tête des fiches dans la forme commune (ordre des champs, listes, guillemets, oui/non) ;
+    avec --check, échoue si une fiche n'y est pas. Les données ne changent pas, seule leur écriture.
+
+    Exemple : python build.py format --check
+    """
+    from .formatting import format_files
+
+    content = Path(_settings(args)["PATH"])
+    changed = format_files(content, write=not args.check)
+    for path in changed:
+        print(shown_path(path))
+    if args.check and changed:
+        print(
+            f"✗ {_plural(len(changed), 'fiche')} à remettre en forme : lancez « python build.py format » (les données ne changent pas).",
+            file=sys.stderr,
+        )
+        return EXIT_CONTENT
+    verb = "remise en forme" if len(changed) < 2 else "remises en forme"
+    print(
+        f"✓ {_plural(len(changed), 'fiche')} {verb}." if not args.check else "✓ Toutes les fiches sont dans la forme commune.",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 COMMANDS = {
     "validate": (cmd_validate, "vérifier les fiches"),
     "build": (cmd_build, "construire le site dans output/"),
@@ -388,6 +414,7 @@ COMMANDS = {
     "docs": (cmd_docs, "générer ou vérifier la documentation des champs et les formulaires"),
     "refresh-territories": (cmd_refresh_territories, "régénérer le référentiel des territoires"),
     "import-accompagnements": (cmd_import_accompaniments, "importer les territoires accompagnés par l'ANCT"),
+    "format": (cmd_format, "écrire l'en-tête des fiches dans la forme commune"),
     "couverture": (cmd_coverage, "où l'aide locale est connue, où elle manque, par département"),
 }
 
@@ -450,6 +477,8 @@ def parser() -> argparse.ArgumentParser:
         subparsers[name].add_argument("--content", metavar="DOSSIER", help="dossier du contenu (content/ par défaut)")
     subparsers["freshness"].add_argument("--date", help="date du jour (AAAA-MM-JJ ; aujourd'hui par défaut)")
     subparsers["import-accompagnements"].add_argument("file", metavar="FICHIER", help="le fichier CSV publié par l'ANCT")
+    subparsers["format"].add_argument("--check", action="store_true", help="échouer si une fiche n'est pas dans la forme commune")
+    subparsers["format"].add_argument("--content", metavar="DOSSIER", help="dossier du contenu (content/ par défaut)")
     subparsers["couverture"].add_argument("--format", choices=["text", "csv"], default="text", help="text (par défaut) ou csv")
     subparsers["couverture"].add_argument("--content", metavar="DOSSIER", help="dossier du contenu (content/ par défaut)")
     subparsers["docs"].add_argument("--check", action="store_true", help="échouer si la documentation n'est pas à jour")

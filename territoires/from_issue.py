@@ -17,7 +17,9 @@ import yaml
 
 from . import vocabularies
 from .contributing import actor_form, experience_form
+from .formatting import format_text
 from .loading import slugify
+from .models import KINDS
 from .territories import Reference
 
 NO_RESPONSE = {"_No response_", "_Aucune réponse_", "None"}
@@ -41,8 +43,10 @@ class Proposal:
     problems: list[str] = field(default_factory=list)
 
     def text(self) -> str:
+        """The record file, written by a YAML dumper (no answer can add a field) in the canonical style."""
         front = yaml.safe_dump(self.fields, allow_unicode=True, sort_keys=False, width=100)
-        return f"---\n{front}---\n{self.body.strip()}\n" if self.body.strip() else f"---\n{front}---\n"
+        raw = f"---\n{front}---\n{self.body.strip()}\n" if self.body.strip() else f"---\n{front}---\n"
+        return format_text(raw, KINDS[self.kind]) or raw
 
 
 FORMS = {"actor": actor_form, "experience": experience_form}

@@ -96,7 +96,7 @@ def test_experience_issue_through_the_command(tmp_path, capsys):
     assert code == 0, capsys.readouterr().err
     created = content / "experiences" / "un-atelier-de-quartier-pour-refaire-la-place.md"
     text = created.read_text(encoding="utf-8")
-    assert "en_cours: true" in text and "a_retenir:\n- Partir des usages\n- Tester avant de construire" in text
+    assert "en_cours: oui" in text and "a_retenir:\n  - Partir des usages\n  - Tester avant de construire" in text
     assert text.endswith("## Contexte\n\nLa place était un parking.\n")
     assert "Merci ! Votre proposition est devenue la fiche" in report.read_text(encoding="utf-8")
 
