@@ -37,6 +37,7 @@ test: install browser lint
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) build.py format --check
 
 bench: install browser
 	$(PY) -m bench
