@@ -59,6 +59,21 @@ def _is_boolean(model, name: str) -> bool:
     return field is not None and field.annotation is bool
 
 
+def _is_number(model, name: str) -> bool:
+    """A latitude or a longitude: written as a YAML number, never quoted."""
+    field = _fields(model).get(name)
+    return field is not None and _base_types(field.annotation) & {int, float} != set()
+
+
+def _base_types(annotation) -> set:
+    if annotation in (int, float):
+        return {annotation}
+    found = set()
+    for argument in typing.get_args(annotation):
+        found |= _base_types(argument)
+    return found
+
+
 def _mapping(data: dict, model, indent: int) -> list[str]:
     pad = " " * indent
     lines: list[str] = []
@@ -74,6 +89,8 @@ def _mapping(data: dict, model, indent: int) -> list[str]:
             lines += _list(name, value, inner, indent)
         elif _is_boolean(model, name) and value.strip().lower() in _BOOLEAN_TRUE | _BOOLEAN_FALSE:
             lines.append(f"{pad}{name}: {'oui' if value.strip().lower() in _BOOLEAN_TRUE else 'non'}")
+        elif _is_number(model, name) and re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)?", value):
+            lines.append(f"{pad}{name}: {value}")
         else:
             lines.append(f"{pad}{name}: {scalar(value)}")
     return lines

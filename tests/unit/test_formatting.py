@@ -92,3 +92,9 @@ def _normal(value):
     if isinstance(value, list):
         return [_normal(v) for v in value]
     return {"true": "oui", "false": "non"}.get(value, value)
+
+
+def test_coordinates_stay_numbers():
+    text = MESSY.replace("  commune: '01004'\n", "  commune: '01004'\n  latitude: 46.0\n  longitude: \"-1.25\"\n")
+    formatted = format_text(text, KINDS["actor"])
+    assert "  latitude: 46.0\n  longitude: -1.25\n" in formatted
