@@ -154,7 +154,7 @@ class Grouping:
     source: str
 
 
-class ImportError_(ProjectError):
+class SourceFileError(ProjectError):
     """The source file cannot be imported at all (not a CSV, columns missing)."""
 
 
@@ -174,16 +174,16 @@ def read_groupings(path: Path = GROUPINGS_FILE) -> dict[str, Grouping]:
     if parsed.issues or not isinstance(parsed.data, list):
         issue = parsed.issues[0] if parsed.issues else None
         where = f"{shown_path(path)}:{issue.line}" if issue else shown_path(path)
-        raise ImportError_(f"{where} : {issue.message if issue else 'une liste de groupements attendue'}")
+        raise SourceFileError(f"{where} : {issue.message if issue else 'une liste de groupements attendue'}")
     groupings = {}
     for index, item in enumerate(parsed.data):
         line = parsed.positions.get((index,), (0, 0))[0]
         if not isinstance(item, dict) or not {"siren", "nom", "nature", "departements", "source"} <= set(item):
-            raise ImportError_(
+            raise SourceFileError(
                 f"{shown_path(path)}:{line} : « siren », « nom », « nature », « departements » et « source » attendus"
             )
         if item["nature"] not in NATURES:
-            raise ImportError_(f"{shown_path(path)}:{line} : nature « {item['nature']} » inconnue ({', '.join(NATURES)})")
+            raise SourceFileError(f"{shown_path(path)}:{line} : nature « {item['nature']} » inconnue ({', '.join(NATURES)})")
         groupings[item["siren"]] = Grouping(
             item["siren"], item["nom"], item["nature"], tuple(item["departements"] or ()), item["source"]
         )
@@ -211,7 +211,7 @@ def _source_rows(text: str, where: str) -> list[tuple[int, dict[str, str]]]:
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in SOURCE_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise ImportError_(f"{where}:1 : colonnes absentes ({', '.join(missing)}) : est-ce bien le fichier de l'ANCT ?")
+        raise SourceFileError(f"{where}:1 : colonnes absentes ({', '.join(missing)}) : est-ce bien le fichier de l'ANCT ?")
     rows = []
     for row in reader:
         rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}))
@@ -225,7 +225,7 @@ def import_file(path: Path, ref: Reference, groupings: dict[str, Grouping] | Non
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportError_(f"{where} : fichier illisible en UTF-8 (octet {error.start})") from None
+        raise SourceFileError(f"{where} : fichier illisible en UTF-8 (octet {error.start})") from None
     groupings = read_groupings() if groupings is None else groupings
     result = ImportResult(rows=[])
     kept: dict[tuple[str, str, str], Accompaniment] = {}

@@ -115,7 +115,7 @@ def piece_for(key: str, starts: list[list]) -> str | None:
 
 def find_places(query: str, load: Callable[[str], object]) -> list[list]:
     """The places named exactly what was typed (accents, case, hyphens and "st" aside), regions
-    and departments first, then intercommunalities, then communes by population order of code."""
+    and departments first, then intercommunalities, then communes, the best documented first."""
     key = name_key(query)
     if len(key) < 3:
         return []
