@@ -30,8 +30,11 @@ def record_links(record: Record) -> list[str]:
     urls = []
     if record.kind == "actor":
         urls += [data.site_web, data.contact.formulaire if data.contact else None]
-    elif record.kind == "experience":
         urls += [source.url for source in data.sources]
+    elif record.kind == "experience":
+        urls += [data.site_web, data.provenance.url if data.provenance else None]
+        urls += [source.url for source in data.sources]
+        urls += [award.url for award in data.distinctions]
     else:
         urls.append(data.source)
     return [u for u in urls if u]

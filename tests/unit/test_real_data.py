@@ -127,3 +127,20 @@ def test_what_real_imports_get_wrong_is_flagged_for_reviewers(tmp_path):
     )
     assert any("cafe-nomme.md" in p and "nom de personne probable « Mme Durand »" in p for p in problems)
     assert not any("cafe-nomme.md" in p and "en double" in p for p in problems)
+
+
+def test_an_imported_sheet_reads_well_on_its_page(tmp_path):
+    from territoires.maintenance import record_links
+    from territoires.site.build import build
+    from territoires.site.settings import load_settings
+
+    content = write(tmp_path, minimal_tree() | {"experiences/ligne.md": IMPORTED})
+    output = tmp_path / "out"
+    build(load_settings({"PATH": str(content), "OUTPUT_PATH": str(output)}))
+    html = (output / "experiences" / "ligne" / "index.html").read_text(encoding="utf-8")
+    assert "fiche importée le 20 novembre 2026" in html and "Collection d&#39;un partenaire" in html
+    assert "mai–juin 2019" in html and "depuis mars 2018" in html and "Étape 1" in html  # a step without title keeps a heading
+    assert "Niveau de participation atteint : non précisé" in html
+    assert "Trophées de la participation" in html and "Musée de la mine" in html and "https://exemple.fr/projet" in html
+    corpus, _ = corpus_with(tmp_path / "c", {"experiences/ligne.md": IMPORTED})
+    assert "https://exemple.fr/projet" in record_links(corpus.experiences["ligne"])
