@@ -275,7 +275,12 @@ def experience_form() -> dict:
             },
             _input("titre", "Titre", _describe("experience", "titre"), True, "Un café citoyen rouvert par les habitants"),
             _input("resume", "Résumé", _describe("experience", "resume"), True, kind="textarea"),
-            _input("commune", "Commune (code INSEE)", _describe("experience", "territoire", "commune"), placeholder="34164"),
+            _input(
+                "commune",
+                "Commune(s) (code INSEE)",
+                "Code INSEE de la commune, ou des communes séparées par des virgules si la démarche en concerne plusieurs.",
+                placeholder="34164",
+            ),
             _input(
                 "epci",
                 "Intercommunalité (SIREN), si la démarche est intercommunale",
@@ -283,7 +288,7 @@ def experience_form() -> dict:
             ),
             _input("porteur_nom", "Structure porteuse", _describe("experience", "porteur", "nom"), True, "Commune de Montaud"),
             _dropdown("porteur_type", "Type de structure porteuse", "types-porteur", _describe("experience", "porteur", "type")),
-            _input("debut", "Début", _describe("experience", "debut"), True, "2021"),
+            _input("debut", "Début", _describe("experience", "debut"), placeholder="2021"),
             _input(
                 "fin", "Fin (laisser vide si la démarche est en cours)", _describe("experience", "fin"), placeholder="2023-06"
             ),
@@ -294,6 +299,7 @@ def experience_form() -> dict:
                 "Niveau de participation atteint",
                 "niveaux-participation",
                 _describe("experience", "niveau_participation"),
+                required=False,
             ),
             _input("participants", "Participants", _describe("experience", "participants"), kind="textarea"),
             _input(
@@ -302,7 +308,20 @@ def experience_form() -> dict:
                 "Identifiants des fiches acteurs (la fin de leur adresse), séparés par des virgules.",
                 placeholder="anct, decider-ensemble",
             ),
+            _input(
+                "partenaires",
+                "Autres partenaires",
+                "Structures associées à la démarche qui ne sont pas des acteurs de l'annuaire, une par ligne.",
+                kind="textarea",
+            ),
             _input("resultats", "Résultats", _describe("experience", "resultats"), kind="textarea"),
+            _input(
+                "distinctions",
+                "Prix et labels",
+                "Un prix ou un label obtenu par la démarche par ligne : nom | année.",
+                kind="textarea",
+            ),
+            _input("site_web", "Site du projet", _describe("experience", "site_web"), placeholder="https://"),
             _input("a_retenir", "À retenir", "Une idée par ligne.", kind="textarea"),
             _input("sources", "Sources", "Une source par ligne : titre | adresse (https://…).", True, kind="textarea"),
             _input(

@@ -189,12 +189,31 @@ def _sources(a: dict[str, str]) -> list[dict]:
     return sources
 
 
+def _place(a: dict[str, str]) -> dict:
+    """One commune, several communes (codes separated by commas), or an EPCI."""
+    communes = [code.upper() for code in _names(a.get("commune", ""))]
+    place: dict = {"commune": communes[0]} if len(communes) == 1 else {"communes": communes} if communes else {}
+    if a.get("epci"):
+        place["epci"] = a["epci"].strip()
+    return place
+
+
+def _awards(a: dict[str, str]) -> list[dict]:
+    """ "nom | année" lines."""
+    awards = []
+    for line in a.get("distinctions", "").splitlines():
+        title, _, year = line.strip("-• ").strip().partition("|")
+        if title.strip():
+            awards.append({"titre": title.strip(), "annee": year.strip()} if year.strip() else {"titre": title.strip()})
+    return awards
+
+
 def _experience(a: dict[str, str], problems: list[str]) -> tuple[dict, str]:
     sources = _sources(a)
     fields = {
         "titre": " ".join(a.get("titre", "").split()),
         "resume": " ".join(a.get("resume", "").split()),
-        "territoire": {k: v for k, v in {"commune": a.get("commune", "").upper(), "epci": a.get("epci", "")}.items() if v},
+        "territoire": _place(a),
         "porteur": {
             "nom": a.get("porteur_nom", ""),
             "type": next(iter(_by_label("types-porteur", [a["porteur_type"]], "Type de structure porteuse", problems)), "")
@@ -213,7 +232,10 @@ def _experience(a: dict[str, str], problems: list[str]) -> tuple[dict, str]:
         else "",
         "participants": " ".join(a.get("participants", "").split()),
         "acteurs": [slugify(x) for x in _names(a.get("acteurs", ""))],
+        "partenaires": [line.strip("-• ").strip() for line in a.get("partenaires", "").splitlines() if line.strip("-• ").strip()],
         "resultats": " ".join(a.get("resultats", "").split()),
+        "distinctions": _awards(a),
+        "site_web": a.get("site_web", "").strip(),
         "a_retenir": [line.strip("-• ").strip() for line in a.get("a_retenir", "").splitlines() if line.strip("-• ").strip()],
         "sources": sources,
     }

@@ -151,3 +151,25 @@ def test_text_that_is_not_a_form_is_refused():
     with pytest.raises(IssueError) as error:
         proposal_from_issue("Bonjour, pouvez-vous ajouter mon association ?", TODAY, reference())
     assert "formulaire" in error.value.messages[0]
+
+
+def test_experience_issue_with_several_communes_partners_and_an_award(tmp_path):
+    answers = EXPERIENCE_ANSWERS | {
+        "commune": "34164, 34172",
+        "debut": "",
+        "niveau_participation": "",
+        "partenaires": "- Musée de la mine\n- Association des riverains",
+        "distinctions": "Trophées de la participation | 2019",
+        "site_web": "https://exemple.fr/projet",
+    }
+    proposal = proposal_from_issue(issue_body("experience", answers), TODAY, reference())
+    assert proposal.problems == []
+    fields = proposal.fields
+    assert (
+        fields["territoire"] == {"communes": ["34164", "34172"]}
+        and "debut" not in fields
+        and "niveau_participation" not in fields
+    )
+    assert fields["partenaires"] == ["Musée de la mine", "Association des riverains"]
+    assert fields["distinctions"] == [{"titre": "Trophées de la participation", "annee": "2019"}]
+    assert fields["site_web"] == "https://exemple.fr/projet"
