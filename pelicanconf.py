@@ -44,6 +44,11 @@ LISTING_PAGE_SIZE = 60
 REPOSITORY_URL = "https://github.com/territoires-en-commun/territoires-en-commun"
 REPOSITORY_BRANCH = "main"
 
+# The form editor (/admin/) signs partners in with GitHub: that needs an OAuth application and a
+# small authentication service (see the README). Its address, empty until one is deployed: the
+# editor then works only locally (`make serve`), and the site builds the same.
+EDITOR_AUTH_BASE_URL = ""
+
 # Background of the map (/carte/): any XYZ tile server, with its attribution. The map still shows
 # its markers and its list when the tiles cannot load.
 MAP_TILES = {

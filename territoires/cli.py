@@ -156,21 +156,30 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    """Régénère les tableaux de champs de CONTRIBUTING.md et les formulaires .github/ISSUE_TEMPLATE/.
+    """Régénère les tableaux de champs de CONTRIBUTING.md, les formulaires .github/ISSUE_TEMPLATE/ et la
+    configuration de l'éditeur de fiches (admin/config.yml).
 
     Exemple : python build.py docs --check
     """
     from .contributing import stale_docs, write_docs
+    from .editor import CONFIG_FILE, config_text
 
+    site = SiteConfig.from_settings(_settings(args))
+    editor = config_text(site.repository_url, site.repository_branch, site.editor_auth_base_url)
     if args.check:
         stale = stale_docs()
+        if not CONFIG_FILE.exists() or CONFIG_FILE.read_text(encoding="utf-8") != editor:
+            stale.append("admin/config.yml")
         if stale:
             print(f"✗ Documentation à régénérer ({', '.join(stale)}) : lancez « python build.py docs ».", file=sys.stderr)
             return EXIT_CONTENT
-        print("✓ CONTRIBUTING.md et les formulaires correspondent aux modèles.", file=sys.stderr)
+        print("✓ CONTRIBUTING.md, les formulaires et l'éditeur correspondent aux modèles.", file=sys.stderr)
         return EXIT_OK
     for name in write_docs():
         print(name)
+    CONFIG_FILE.parent.mkdir(parents=True, exist_ok=True)
+    CONFIG_FILE.write_text(editor, encoding="utf-8")
+    print("admin/config.yml")
     return EXIT_OK
 
 

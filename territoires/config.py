@@ -21,6 +21,7 @@ class SiteConfig:
     repository_url: str  # REPOSITORY_URL: where contributors edit and report
     repository_branch: str  # REPOSITORY_BRANCH
     listing_page_size: int = 60  # LISTING_PAGE_SIZE
+    editor_auth_base_url: str = ""  # EDITOR_AUTH_BASE_URL: the form editor's GitHub sign-in service
     map_tiles: dict = field(default_factory=dict)  # MAP_TILES
 
     @classmethod
@@ -34,4 +35,5 @@ class SiteConfig:
             repository_branch=settings["REPOSITORY_BRANCH"],
             listing_page_size=settings.get("LISTING_PAGE_SIZE", 60),
             map_tiles=settings.get("MAP_TILES", {}),
+            editor_auth_base_url=settings.get("EDITOR_AUTH_BASE_URL", ""),
         )

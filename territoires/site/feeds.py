@@ -56,7 +56,7 @@ def sitemap_xml(pages: list[OutputPage], corpus: Corpus, config: SiteConfig) -> 
     changed = {record.url: record.updated for record in [*corpus.records, *corpus.pages.values()]}
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for page in sorted(pages, key=lambda p: p.url):
-        if not page.save_as.endswith("index.html"):
+        if not page.save_as.endswith("index.html") or page.save_as.startswith("admin/"):  # the editor is not a page to index
             continue  # 404.html and other non-page files
         lines.append(f"  <url><loc>{escape(f'{site}/{page.url}')}</loc>")
         if changed.get(page.url):

@@ -41,11 +41,25 @@ def write_text(output: Path, relative: str, text: str) -> Path:
 def check_vendor_files(node_modules: Path | None = None) -> None:
     """Fails before anything is written when a front-end library is missing."""
     node_modules = node_modules or NODE_MODULES
-    missing = [source for source in VENDOR_FILES.values() if not (node_modules / source).is_file()]
+    missing = [
+        source for source in [*VENDOR_FILES.values(), f"{EDITOR_FOLDER}/decap-cms.js"] if not (node_modules / source).is_file()
+    ]
     if missing:
         raise MissingFrontEndPackages(
             f"bibliothèques front-end absentes ({', '.join(missing)}) : lancez « make install » (npm ci)"
         )
+
+
+EDITOR_FOLDER = "decap-cms/dist"  # the form editor (/admin/): its main file and the parts it loads on demand
+
+
+def copy_editor_files(output: Path, node_modules: Path | None = None) -> None:
+    """The form editor's files into admin/decap/ (only the /admin/ page loads them)."""
+    folder = (node_modules or NODE_MODULES) / EDITOR_FOLDER
+    target = output / "admin" / "decap"
+    target.mkdir(parents=True, exist_ok=True)
+    for path in folder.glob("*decap-cms.js"):
+        shutil.copyfile(path, target / path.name)
 
 
 def copy_vendor_files(output: Path, node_modules: Path | None = None) -> None:

@@ -15,6 +15,7 @@ from pelican.generators import Generator
 
 from .. import places, vocabularies
 from ..config import CORPUS_SETTING, SiteConfig
+from ..editor import CONFIG_FILE as EDITOR_CONFIG
 from ..exports.columns import field_table
 from ..exports.package import data_files
 from ..history import last_changes, last_commit_date
@@ -29,7 +30,7 @@ from ..search.index import search_files
 from ..validation import validated_corpus
 from . import views
 from .feeds import atom_feed, share_picture, sitemap_xml
-from .files import copy_vendor_files, write_json, write_text
+from .files import copy_editor_files, copy_vendor_files, write_json, write_text
 from .pages import site_pages
 
 
@@ -120,6 +121,9 @@ class SiteGenerator(Generator):
     def generate_output(self, writer):
         output = Path(self.output_path)
         copy_vendor_files(output)
+        copy_editor_files(output)
+        (output / "admin").mkdir(parents=True, exist_ok=True)
+        (output / "admin" / "config.yml").write_bytes(EDITOR_CONFIG.read_bytes())
         for relative, text in self.data_files.items():
             write_text(output, relative, text)
         write_text(output, "atom.xml", atom_feed(self.corpus, self.config))

@@ -253,6 +253,13 @@ def site_pages(corpus: Corpus, config: SiteConfig, data_files: dict[str, str]) -
     pages += tool_pages(config)
     pages += need_pages(corpus)
     pages.append(coverage_page(corpus))
+    pages.append(
+        OutputPage(
+            "admin/index.html",
+            "admin",
+            {"page_title": "Éditeur de fiches", "page_description": "", "section": "admin", "breadcrumbs": []},
+        )
+    )
     pages.append(data_page(corpus, data_files))
     pages += theme_pages(corpus)
     pages += territory_pages(corpus)

@@ -10,13 +10,19 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
+import signal
+import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
+from ..editor import LOCAL_PORT
 from ..errors import ProjectError
-from ..paths import DATA_DIR, PROJECT_ROOT
+from ..formatting import format_text
+from ..models import record_kinds
+from ..paths import DATA_DIR, NODE_MODULES, PROJECT_ROOT
 from ..problems import ContentError
 from .build import build
 
@@ -86,6 +92,11 @@ def serve(settings: dict, bind: str = "127.0.0.1", port: int = 8000) -> int:
         print(f"✗ Impossible d'écouter sur {bind}:{port} ({exc.strerror}) : essayez --port 8001.", file=sys.stderr)
         return 2
     print(f"Site servi sur http://{bind}:{port}/ — reconstruit à chaque modification. Ctrl+C pour arrêter.", file=sys.stderr)
+    # Stopped by a signal (a terminal closed, a test ending): end as on Ctrl+C, the editor's proxy with it.
+    signal.signal(signal.SIGTERM, _interrupt)
+    editor = start_editor_proxy(Path(settings["PATH"]).parent)
+    if editor is not None:
+        print(f"Éditeur de fiches : http://{bind}:{port}/admin/ (enregistre dans ce dossier).", file=sys.stderr)
     restart_roots = [DATA_DIR, PROJECT_ROOT / "territoires", PROJECT_ROOT / "pelicanconf.py"]
     watched = [Path(settings["PATH"]), Path(settings["THEME"]), *restart_roots]
     try:
@@ -95,14 +106,56 @@ def serve(settings: dict, bind: str = "127.0.0.1", port: int = 8000) -> int:
                 print("Code, données de référence ou réglages modifiés : redémarrage…", file=sys.stderr)
                 server.shutdown()
                 server.server_close()
+                stop(editor)
                 os.execv(sys.executable, [sys.executable, *sys.argv])
+            normalise(changed, Path(settings["PATH"]))
             names = ", ".join(sorted({p.name for p in changed}))
             print(f"Modifié : {names}", file=sys.stderr)
             _rebuild(settings)
     except KeyboardInterrupt:
         pass
+    finally:
+        stop(editor)
     server.shutdown()
     return 0
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def start_editor_proxy(repository: Path) -> subprocess.Popen | None:
+    """The form editor's local proxy (decap-server), on 127.0.0.1 only, writing into `repository`."""
+    script = NODE_MODULES / "decap-server" / "dist" / "index.js"
+    if not script.is_file() or shutil.which("node") is None:
+        return None
+    environment = {
+        **os.environ,
+        "PORT": str(LOCAL_PORT),
+        "BIND_HOST": "127.0.0.1",
+        "MODE": "fs",
+        "GIT_REPO_DIRECTORY": str(repository),
+        "LOG_LEVEL": "error",
+    }
+    return subprocess.Popen(["node", str(script)], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def stop(process: subprocess.Popen | None) -> None:
+    if process is not None and process.poll() is None:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def normalise(changed: list[Path], content: Path) -> None:
+    """Record files saved by the editor (or by hand) put back in the canonical style before the rebuild."""
+    for path in changed:
+        kind = next((k for k in record_kinds() if path.parent == content / k.folder), None)
+        if kind is None or path.suffix != ".md" or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        formatted = format_text(text, kind)
+        if formatted is not None and formatted != text:
+            path.write_text(formatted, encoding="utf-8")
 
 
 def _within(path: Path, roots: list[Path]) -> bool:

@@ -1,0 +1,139 @@
+"""The form editor's configuration (Decap CMS, on /admin/), generated from the models.
+
+Nothing is described twice: labels and hints come from the fields' descriptions, required fields
+and patterns from the models, choices from the vocabularies (with their French labels),
+references to actors are searchable lists of the existing actors. `python build.py docs` writes
+`admin/config.yml`; `--check` (in `make test`) fails when it no longer matches the models.
+
+What the editor writes is normalised by `python build.py format` (the local server does it on
+every save), so that a field changed in the form changes only that field's lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from . import vocabularies
+from .models import KINDS, json_schema, record_kinds, schema_target
+from .models.fields import PATTERN_HINTS
+from .paths import PROJECT_ROOT
+
+CONFIG_FILE = PROJECT_ROOT / "admin" / "config.yml"
+LOCAL_PORT = 8081
+REFERENCES = {"reseaux", "acteurs", "auteurs"}  # fields holding actor ids
+LONG_TEXT = 300  # characters from which a text gets a multi-line box
+
+
+def _widget(name: str, node: dict, defs: dict, required: bool) -> dict:
+    target = schema_target(node, defs)
+    field: dict = {"name": name, "label": _label(name), "required": required}
+    if node.get("description") or target.get("description"):
+        field["hint"] = node.get("description") or target.get("description")
+    if name in REFERENCES:
+        return field | {
+            "widget": "relation",
+            "collection": "actor",
+            "value_field": "{{slug}}",
+            "search_fields": ["nom", "sigle"],
+            "display_fields": ["nom"],
+            "multiple": True,
+        }
+    kind = target.get("type")
+    if kind == "array":
+        items = schema_target(target.get("items", {}), defs)
+        if "enum" in items:
+            return field | _select(items["enum"], multiple=True)
+        if items.get("type") == "object" or "properties" in items:
+            return field | {"widget": "list", "fields": _fields(items, defs, required)}
+        return field | {"widget": "list", "field": {"name": "valeur", "label": _label(name), "widget": "string"}}
+    if "properties" in target:
+        # An optional group (coordinates, archive, provenance) left empty must not block saving:
+        # its inner fields are then optional in the form, and validation checks them when filled.
+        return field | {"widget": "object", "fields": _fields(target, defs, required)}
+    if "enum" in target:
+        return field | _select(target["enum"])
+    if kind == "boolean" or any(option.get("type") == "boolean" for option in target.get("anyOf", [])):
+        return field | {"widget": "boolean", "default": False}
+    if target.get("format") == "date":
+        return field | {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False, "format": "YYYY-MM-DD"}
+    if kind == "number":
+        return field | {"widget": "number", "value_type": "float"}
+    widget = "text" if (target.get("maxLength") or 0) > LONG_TEXT else "string"
+    field["widget"] = widget
+    if target.get("pattern"):
+        hint = PATTERN_HINTS.get(target["pattern"], "une valeur au bon format")
+        field["pattern"] = [target["pattern"], f"{hint[0].upper()}{hint[1:]} attendu{'e' if hint.startswith('une ') else ''}."]
+    return field
+
+
+def _select(values: list, multiple: bool = False) -> dict:
+    labels = {}
+    for vocabulary in vocabularies.vocabularies().values():
+        if set(values) <= set(vocabulary.ids):
+            labels = {t.id: t.label for t in vocabulary}
+            break
+    select = {"widget": "select", "options": [{"label": labels.get(v, v), "value": v} for v in values]}
+    return select | {"multiple": True} if multiple else select
+
+
+def _fields(schema: dict, defs: dict, enforced: bool = True) -> list[dict]:
+    required = set(schema.get("required", [])) if enforced else set()
+    return [_widget(name, node, defs, name in required) for name, node in schema["properties"].items()]
+
+
+# Field names are written without accents: their labels in the form get them back.
+ACCENTS = {
+    "resume": "résumé", "thematiques": "thématiques", "tailles": "tailles", "collectivites": "collectivités",
+    "verification": "vérification", "reseaux": "réseaux", "difficultes": "difficultés", "resultats": "résultats",
+    "etapes": "étapes", "a": "à", "debut": "début", "methodes": "méthodes", "telephone": "téléphone", "siege": "siège",
+    "periode": "période", "annee": "année", "coordonnees": "coordonnées", "region": "région", "departement": "département",
+    "departements": "départements", "regions": "régions", "demarches": "démarches", "publics": "publics",
+}  # fmt: skip
+
+
+def _label(name: str) -> str:
+    words = " ".join(ACCENTS.get(word, word) for word in name.split("_"))
+    return words[:1].upper() + words[1:]
+
+
+def collection(kind_name: str) -> dict:
+    kind = KINDS[kind_name]
+    schema = json_schema(kind_name)
+    fields = _fields(schema, schema.get("$defs", {}))
+    fields.append({"name": "body", "label": "Texte", "widget": "markdown", "required": False, "hint": kind.body_hint})
+    return {
+        "name": kind.name,
+        "label": kind.title_plural,
+        "label_singular": kind.title,
+        "folder": f"content/{kind.folder}",
+        "create": True,
+        "extension": "md",
+        "format": "frontmatter",
+        "slug": "{{slug}}",
+        "identifier_field": kind.title_field,
+        "summary": "{{" + kind.title_field + "}}",
+        "fields": fields,
+    }
+
+
+def config(repository_url: str, branch: str, auth_base_url: str = "") -> dict:
+    repo = re.sub(r"^https://github\.com/", "", repository_url).strip("/")
+    backend = {"name": "github", "repo": repo, "branch": branch, "open_authoring": True}
+    if auth_base_url:
+        backend |= {"base_url": auth_base_url, "auth_endpoint": "auth"}
+    return {
+        "backend": backend,
+        "publish_mode": "editorial_workflow",
+        "local_backend": {"url": f"http://127.0.0.1:{LOCAL_PORT}/api/v1"},
+        "locale": "fr",
+        "media_folder": "content/images",
+        "public_folder": "/images",
+        "collections": [collection(kind.name) for kind in record_kinds()],
+    }
+
+
+def config_text(repository_url: str, branch: str, auth_base_url: str = "") -> str:
+    header = "# Généré par « python build.py docs » depuis les modèles : ne pas modifier à la main.\n"
+    return header + yaml.safe_dump(config(repository_url, branch, auth_base_url), allow_unicode=True, sort_keys=False, width=1000)

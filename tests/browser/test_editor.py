@@ -1,0 +1,116 @@
+"""The form editor (/admin/) against the local proxy: what a partner saves becomes a clean change."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from territoires.formatting import format_files
+from territoires.paths import PROJECT_ROOT
+from tests.conftest import minimal_tree, write
+from tests.helpers import free_port
+
+
+def git(root, *args):
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, encoding="utf-8", check=True).stdout
+
+
+@pytest.fixture
+def editor(tmp_path):
+    """`build.py serve` on a small repository of its own, with the editor's local proxy."""
+    content = write(tmp_path, minimal_tree())
+    format_files(content, write=True)  # the repository as it is kept: in the canonical style
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "-c", "user.email=test@exemple.fr", "-c", "user.name=Test", "commit", "-qm", "départ")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "build.py", "serve", "--content", str(content), "--output", str(tmp_path / "out"), "--port", str(port)],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            import urllib.request
+
+            urllib.request.urlopen(f"{base}/admin/", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.3)
+    yield base, tmp_path
+    process.terminate()
+    process.communicate(timeout=15)
+
+
+def open_entry(page, base, collection, slug):
+    page.goto(f"{base}/admin/#/collections/{collection}/entries/{slug}")
+    login = page.get_by_role("button", name="Se connecter")
+    written = page.get_by_text("Écriture dans la collection")
+    expect(login.or_(written)).to_be_visible(timeout=20_000)
+    if login.is_visible():  # the local proxy asks for no password: one click signs in
+        login.click()
+        page.goto(f"{base}/admin/#/collections/{collection}/entries/{slug}")
+    expect(written).to_be_visible(timeout=20_000)
+
+
+def publish(page):
+    page.get_by_text("Publier", exact=True).first.click()
+    page.get_by_text("Publier maintenant").click()
+    expect(page.get_by_text("Entrée enregistrée")).to_be_visible(timeout=20_000)
+
+
+def wait_for_diff(root, predicate, timeout=30):
+    deadline = time.monotonic() + timeout
+    diff = ""
+    while time.monotonic() < deadline:
+        diff = git(root, "diff", "--unified=0")
+        if predicate(diff):
+            return diff
+        time.sleep(0.3)
+    return diff
+
+
+def changed_lines(diff: str) -> list[str]:
+    return [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def test_editing_one_field_changes_only_its_line(editor, page):
+    base, root = editor
+    open_entry(page, base, "experience", "cafe-citoyen")
+    title = page.locator("input").first
+    title.fill("Un café citoyen rouvert avec les habitants")
+    publish(page)
+    diff = wait_for_diff(root, lambda d: "rouvert" in d and "\n+  - " not in d)
+    assert changed_lines(diff) == [
+        "-titre: Un café citoyen ouvert avec les habitants",
+        "+titre: Un café citoyen rouvert avec les habitants",
+    ]
+    assert page.errors == []
+
+
+def test_opening_a_record_without_changing_it_writes_nothing(editor, page):
+    base, root = editor
+    open_entry(page, base, "actor", "association-exemple")
+    expect(page.get_by_text("Modifications enregistrées", exact=False)).to_be_visible()
+    assert page.get_by_text("Publier", exact=True).count() == 0  # nothing to save: the editor offers no save
+    time.sleep(1)
+    assert git(root, "status", "--porcelain", "content") == ""
+
+
+def test_a_required_field_left_empty_is_refused_in_french(editor, page):
+    base, root = editor
+    open_entry(page, base, "actor", "association-exemple")
+    name = page.locator("input").first
+    name.fill("")
+    page.get_by_text("Publier", exact=True).first.click()
+    page.get_by_text("Publier maintenant").click()
+    expect(page.get_by_text("il manque un champ requis", exact=False)).to_be_visible(timeout=10_000)
+    expect(page.get_by_text("Le champ Nom est requis", exact=False)).to_be_visible()
+    assert git(root, "status", "--porcelain", "content") == ""
