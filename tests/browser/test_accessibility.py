@@ -54,6 +54,7 @@ TESTED_ELSEWHERE = {
     "/parcours/": "test_parcours_page.py::test_parcours_page_has_no_axe_violation",
     "/carte/": "test_map_page.py::test_map_page_has_no_axe_violation",
     "/parcours/besoin/": "test_need_page.py::test_need_page_has_no_axe_violation",
+    "/admin/": "test_editor.py::test_editor_page_has_no_axe_violation",
 }
 
 

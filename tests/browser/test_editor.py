@@ -114,3 +114,14 @@ def test_a_required_field_left_empty_is_refused_in_french(editor, page):
     expect(page.get_by_text("il manque un champ requis", exact=False)).to_be_visible(timeout=10_000)
     expect(page.get_by_text("Le champ Nom est requis", exact=False)).to_be_visible()
     assert git(root, "status", "--porcelain", "content") == ""
+
+
+def test_editor_page_has_no_axe_violation(editor, page):
+    """The page the project controls: the editor's sign-in screen (the editor's own screens are
+    Decap CMS's, with known issues listed in the README)."""
+    from tests.browser.conftest import axe_violations, dump
+
+    base, _ = editor
+    page.goto(f"{base}/admin/")
+    expect(page.get_by_role("button", name="Se connecter")).to_be_visible(timeout=20_000)
+    assert axe_violations(page) == [], dump(axe_violations(page))
