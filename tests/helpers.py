@@ -8,6 +8,12 @@ import socket
 from PIL import Image
 
 
+def site_html(output):
+    """Every HTML page of a built site but the form editor's (/admin/): that page is Decap CMS's,
+    with its own policy (tests/browser/test_editor.py), and is not listed in the site map."""
+    return sorted(p for p in output.rglob("*.html") if p.relative_to(output).parts[0] != "admin")
+
+
 def free_port() -> int:
     """A TCP port of 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as s:

@@ -12,6 +12,7 @@ from territoires.problems import ContentError
 from territoires.site.build import build
 from territoires.site.settings import load_settings
 from tests.conftest import ACTOR, minimal_tree, write
+from tests.helpers import site_html
 from tests.sitecheck import broken_links, parse_page, search_records
 
 
@@ -49,7 +50,7 @@ def test_every_record_has_its_page(fixture_site):
 
 
 def test_pages_are_french_and_accessible_by_construction(fixture_site):
-    for page in fixture_site.rglob("*.html"):
+    for page in site_html(fixture_site):
         html = page.read_text(encoding="utf-8")
         assert '<html lang="fr">' in html
         assert '<a class="skip-link" href="#contenu">Aller au contenu</a>' in html

@@ -5,6 +5,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from tests.helpers import site_html
+
 # Each programme page, and the page that leads to it: the home page, or the programme's own page.
 PROGRAMME_PAGES = {
     "territoires-d-engagement": "index.html",
@@ -53,7 +55,7 @@ def test_sitemap_lists_every_page_once(built_site):
     root = ET.parse(output / "sitemap.xml").getroot()
     locs = [u.find(f"{SITEMAP}loc").text for u in root.findall(f"{SITEMAP}url")]
     assert len(locs) == len(set(locs))
-    pages = {p.relative_to(output).as_posix().removesuffix("index.html") for p in output.rglob("index.html")}
+    pages = {p.relative_to(output).as_posix().removesuffix("index.html") for p in site_html(output) if p.name == "index.html"}
     assert {loc.split("/territoires-en-commun/", 1)[1] for loc in locs} == pages
 
 

@@ -25,6 +25,7 @@ import pytest
 from territoires.models import KINDS, RECORD_KINDS
 from territoires.paths import NODE_MODULES, PROJECT_ROOT
 from territoires.site.settings import load_settings
+from tests.helpers import site_html
 from tests.sitecheck import broken_links, parse_page, search_records
 
 EXPORT_NAMES = {"actor": "acteurs", "experience": "experiences", "guide": "guides"}
@@ -79,7 +80,7 @@ def test_the_sitemap_lists_every_page_and_every_public_url_resolves(built_site):
     output, _ = built_site
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     listed = [loc.text for loc in ElementTree.parse(output / "sitemap.xml").findall("s:url/s:loc", ns)]
-    pages = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html") if p.name != "404.html")
+    pages = sorted(p.relative_to(output).as_posix() for p in site_html(output) if p.name != "404.html")
     assert sorted(_output_file(output, url).relative_to(output).as_posix() for url in listed) == pages
     feed = ElementTree.parse(output / "atom.xml").getroot()
     urls = [link.get("href") for link in feed.iter("{http://www.w3.org/2005/Atom}link")]
@@ -202,7 +203,7 @@ def directives(policy: str) -> dict[str, list[str]]:
 
 def test_every_page_has_a_strict_policy_and_no_inline_code(built_site):
     output, _ = built_site
-    pages = sorted(output.rglob("*.html"))
+    pages = site_html(output)
     assert len(pages) > 100
     for page in pages:
         head = _Head()

@@ -125,3 +125,15 @@ def test_editor_page_has_no_axe_violation(editor, page):
     page.goto(f"{base}/admin/")
     expect(page.get_by_role("button", name="Se connecter")).to_be_visible(timeout=20_000)
     assert axe_violations(page) == [], dump(axe_violations(page))
+
+
+def test_only_the_editor_page_loads_the_editor(built_site):
+    """/admin/ has its own policy (the editor needs inline styles and eval); no other page grows."""
+    output, _ = built_site
+    admin = (output / "admin" / "index.html").read_text(encoding="utf-8")
+    assert (
+        "script-src 'self' 'unsafe-eval'" in admin and "connect-src 'self' http://127.0.0.1:8081 https://api.github.com" in admin
+    )
+    assert (output / "admin" / "config.yml").read_bytes() == (PROJECT_ROOT / "admin" / "config.yml").read_bytes()
+    others = [p for p in output.rglob("*.html") if "admin/decap/" in p.read_text(encoding="utf-8") and p.parent.name != "admin"]
+    assert others == []
