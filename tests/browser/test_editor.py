@@ -116,6 +116,56 @@ def test_a_required_field_left_empty_is_refused_in_french(editor, page):
     assert git(root, "status", "--porcelain", "content") == ""
 
 
+def labelled(page, label, last=False):
+    """The input a visible label points to (nested list items repeat their list's label)."""
+    labels = page.locator("label", has_text=label)
+    target = (labels.last if last else labels.first).get_attribute("for")
+    return page.locator(f"[id='{target}']")
+
+
+def choose(page, label, option):
+    labelled(page, label).click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option).first.click()
+
+
+def test_a_record_created_through_the_forms_is_valid_and_published(editor, page):
+    base, root = editor
+    open_entry(page, base, "actor", "association-exemple")
+    page.goto(f"{base}/admin/#/collections/actor/new")
+    page.get_by_label("Nom", exact=True).fill("Collectif des villages")
+    choose(page, "Type structure", "Association")
+    page.get_by_label("Résumé", exact=True).fill(
+        "Un collectif qui aide les villages à réunir leurs habitants autour de leurs projets."
+    )
+    choose(page, "Thématiques", "Vie démocratique")
+    choose(page, "Offres", "Accompagnement")
+    page.get_by_role("button", name="Ajouter régions").click()
+    labelled(page, "Régions", last=True).fill("76")
+    page.get_by_role("button", name="Ajouter sources").click()
+    labelled(page, "Titre").fill("Présentation du collectif")
+    labelled(page, "Url").fill("https://exemple.fr/collectif")
+    labelled(page, "Date vérification").fill("2026-11-28")
+    publish(page)
+
+    record = root / "content" / "actors" / "collectif-des-villages.md"
+    deadline = time.monotonic() + 30
+    while not (root / "out" / "acteurs" / "collectif-des-villages" / "index.html").exists() and time.monotonic() < deadline:
+        time.sleep(0.3)
+    text = record.read_text(encoding="utf-8")
+    assert 'regions: ["76"]' in text and "date_verification: 2026-11-28" in text
+    checked = subprocess.run(
+        [sys.executable, "build.py", "validate", "--content", str(root / "content")],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        encoding="utf-8",
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert format_files(root / "content", write=False) == []  # saved in the canonical style
+    published = (root / "out" / "acteurs" / "collectif-des-villages" / "index.html").read_text(encoding="utf-8")
+    assert "Collectif des villages" in published
+
+
 def test_editor_page_has_no_axe_violation(editor, page):
     """The page the project controls: the editor's sign-in screen (the editor's own screens are
     Decap CMS's, with known issues listed in the README)."""
