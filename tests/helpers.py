@@ -1,9 +1,14 @@
-"""Small utilities shared by the tests: a free local port, pictures made on the spot."""
+"""Small utilities shared by the tests: a free local port, `build.py serve` as a child, pictures made on the spot."""
 
 from __future__ import annotations
 
 import io
 import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 
 from PIL import Image
 
@@ -19,6 +24,40 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def serve(content, output, *extra: str) -> tuple[subprocess.Popen, str]:
+    """`python build.py serve` on a free port, as a child process, and the address it serves."""
+    from territoires.paths import PROJECT_ROOT
+
+    port = free_port()
+    command = [sys.executable, "build.py", "serve", "--content", str(content), "--output", str(output), *extra]
+    process = subprocess.Popen(
+        [*command, "--port", str(port)], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    return process, f"http://127.0.0.1:{port}"
+
+
+def fetch(url: str) -> tuple[int, str]:
+    """(status, body) of a local address; (0, "") while nothing answers."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError):
+        return 0, ""
+
+
+def wait_for(predicate, timeout=60.0):
+    """The first true value of `predicate`, polled until `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError("délai dépassé")
 
 
 def png(width: int = 64, height: int = 32) -> bytes:

@@ -1,47 +1,16 @@
 """`python build.py serve`: the site is served and rebuilt when a content file changes."""
 
 import shutil
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 
 from territoires.paths import PROJECT_ROOT
 from tests.conftest import ACTOR, minimal_tree, write
-from tests.helpers import free_port
-
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError):
-        return 0, ""
-
-
-def wait_for(predicate, timeout=60.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError("délai dépassé")
+from tests.helpers import fetch, serve, wait_for
 
 
 def test_serve_builds_serves_and_rebuilds_on_change(tmp_path):
     content = write(tmp_path, minimal_tree())
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "build.py", "serve", "--content", str(content), "--output", str(tmp_path / "out"), "--port", str(port)],
-        cwd=PROJECT_ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
+    process, base = serve(content, tmp_path / "out")
     try:
         status, html = wait_for(lambda: (r := fetch(f"{base}/acteurs/association-exemple/"))[0] == 200 and r)
         assert "<h1>Association exemple</h1>" in html
@@ -70,26 +39,7 @@ def test_serve_outlives_a_broken_template(tmp_path):
     content = write(tmp_path, minimal_tree())
     theme = tmp_path / "theme"
     shutil.copytree(PROJECT_ROOT / "theme", theme)
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "build.py",
-            "serve",
-            "--content",
-            str(content),
-            "--output",
-            str(tmp_path / "out"),
-            "--theme",
-            str(theme),
-            "--port",
-            str(port),
-        ],
-        cwd=PROJECT_ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
+    process, base = serve(content, tmp_path / "out", "--theme", str(theme))
     try:
         wait_for(lambda: fetch(f"{base}/acteurs/association-exemple/")[0] == 200)
         time.sleep(0.5)  # let the watcher settle before the edit

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from territoires.formatting import format_files
 from territoires.paths import PROJECT_ROOT
 from tests.conftest import minimal_tree, write
-from tests.helpers import free_port
+from tests.helpers import fetch, serve, wait_for
 
 
 def git(root, *args):
@@ -27,23 +27,8 @@ def editor(tmp_path):
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", "-A")
     git(tmp_path, "-c", "user.email=test@exemple.fr", "-c", "user.name=Test", "commit", "-qm", "départ")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "build.py", "serve", "--content", str(content), "--output", str(tmp_path / "out"), "--port", str(port)],
-        cwd=PROJECT_ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            import urllib.request
-
-            urllib.request.urlopen(f"{base}/admin/", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.3)
+    process, base = serve(content, tmp_path / "out")
+    wait_for(lambda: fetch(f"{base}/admin/")[0] == 200)
     yield base, tmp_path
     process.terminate()
     process.communicate(timeout=15)
@@ -148,11 +133,9 @@ def test_a_record_created_through_the_forms_is_valid_and_published(editor, page)
     labelled(page, "Date vérification").fill("2026-11-28")
     publish(page)
 
-    record = root / "content" / "actors" / "collectif-des-villages.md"
-    deadline = time.monotonic() + 30
-    while not (root / "out" / "acteurs" / "collectif-des-villages" / "index.html").exists() and time.monotonic() < deadline:
-        time.sleep(0.3)
-    text = record.read_text(encoding="utf-8")
+    page_file = root / "out" / "acteurs" / "collectif-des-villages" / "index.html"
+    wait_for(page_file.exists, timeout=30)
+    text = (root / "content" / "actors" / "collectif-des-villages.md").read_text(encoding="utf-8")
     assert 'regions: ["76"]' in text and "date_verification: 2026-11-28" in text
     checked = subprocess.run(
         [sys.executable, "build.py", "validate", "--content", str(root / "content")],
@@ -162,8 +145,7 @@ def test_a_record_created_through_the_forms_is_valid_and_published(editor, page)
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert format_files(root / "content", write=False) == []  # saved in the canonical style
-    published = (root / "out" / "acteurs" / "collectif-des-villages" / "index.html").read_text(encoding="utf-8")
-    assert "Collectif des villages" in published
+    assert "Collectif des villages" in page_file.read_text(encoding="utf-8")
 
 
 def test_editor_page_has_no_axe_violation(editor, page):
