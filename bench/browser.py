@@ -18,7 +18,7 @@ from playwright.sync_api import sync_playwright
 from .search import gzipped_size
 
 CHROMIUM = "/usr/bin/chromium"
-# The flags of tests/browser/conftest.py: no background traffic on this offline machine.
+# Debian's chromium, as the browser tests run it too: no background traffic on this offline machine.
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",

@@ -7,22 +7,10 @@ import json
 import pytest
 from playwright.sync_api import sync_playwright
 
+from bench.browser import CHROMIUM, CHROMIUM_FLAGS
 from territoires.paths import NODE_MODULES
 from territoires.site.serve import start_server
 from tests.helpers import free_port
-
-CHROMIUM = "/usr/bin/chromium"
-# No background traffic: this machine has no network beyond the package registries.
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
