@@ -11,18 +11,25 @@ every save), so that a field changed in the form changes only that field's lines
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
+from functools import cache
 
 import yaml
 
 from . import vocabularies
 from .models import KINDS, json_schema, record_kinds, schema_target
-from .models.fields import PATTERN_HINTS
+from .models.fields import DEPARTMENT_CODE, INSEE_CODE, PATTERN_HINTS, REGION_CODE, SIREN
 from .paths import PROJECT_ROOT
+from .territories import Reference
 
 CONFIG_FILE = PROJECT_ROOT / "admin" / "config.yml"
+# Territories are chosen by name and stored by official code: the field's pattern says which list.
+TERRITORY_LEVELS = {REGION_CODE: "regions", DEPARTMENT_CODE: "departements", SIREN: "epci", INSEE_CODE: "communes"}
 LOCAL_PORT = 8081
 REFERENCES = {"reseaux", "acteurs", "auteurs"}  # fields holding actor ids
+SAINTS = {"st": "saint", "ste": "sainte"}
 LONG_TEXT = 300  # characters from which a text gets a multi-line box
 
 
@@ -41,8 +48,11 @@ def _widget(name: str, node: dict, defs: dict, required: bool) -> dict:
             "multiple": True,
         }
     kind = target.get("type")
+    items = schema_target(target.get("items", {}), defs) if kind == "array" else target
+    if items.get("pattern") in TERRITORY_LEVELS:
+        field["hint"] = f"{field.get('hint', '')} Tapez le nom : le code officiel est enregistré.".strip()
+        return field | _territory(TERRITORY_LEVELS[items["pattern"]], multiple=kind == "array")
     if kind == "array":
-        items = schema_target(target.get("items", {}), defs)
         if "enum" in items:
             return field | _select(items["enum"], multiple=True)
         if items.get("type") == "object" or "properties" in items:
@@ -66,6 +76,12 @@ def _widget(name: str, node: dict, defs: dict, required: bool) -> dict:
         hint = PATTERN_HINTS.get(target["pattern"], "une valeur au bon format")
         field["pattern"] = [target["pattern"], f"{hint[0].upper()}{hint[1:]} attendu{'e' if hint.startswith('une ') else ''}."]
     return field
+
+
+def _territory(level: str, multiple: bool) -> dict:
+    """A territory typed by name ("montaud", "Hérault") and stored by its official code: the
+    project's own widget (theme/static/js/admin.js), searching the list built into admin/territoires/."""
+    return {"widget": "territoire", "niveau": level, "multiple": multiple}
 
 
 def _select(values: list, multiple: bool = False) -> dict:
@@ -115,6 +131,35 @@ def collection(kind_name: str) -> dict:
         "identifier_field": kind.title_field,
         "summary": "{{" + kind.title_field + "}}",
         "fields": fields,
+    }
+
+
+def _search_key(name: str) -> str:
+    """The name as typed without accents: "St-Étienne-de-Gourgas" -> "saint etienne de gourgas".
+    admin.js cuts what a partner types the same way (`searchKey`)."""
+    text = unicodedata.normalize("NFD", name.lower().replace("œ", "oe").replace("æ", "ae"))
+    words = re.split(r"[^a-z0-9]+", re.sub(r"[\u0300-\u036f]", "", text))
+    return " ".join(SAINTS.get(word, word) for word in words if word)
+
+
+@cache
+def territory_lists(ref: Reference) -> dict[str, str]:
+    """The territory lists the editor's territory fields search, built with the site from the
+    reference files (data/territoires/): file name -> JSON text of [code, label, search key] rows.
+    Homonyms are told apart by their department."""
+    lists = {
+        "regions": [(r.code, r.name) for r in ref.regions.values()],
+        "departements": [(d.code, f"{d.name} ({d.code})") for d in ref.departments.values()],
+        "epci": [(e.siren, f"{e.name} ({', '.join(e.departments)})") for e in ref.epcis.values()],
+        "communes": [(c.code, f"{c.name} ({c.department})") for c in ref.communes.values()],
+    }
+    return {
+        f"{level}.json": json.dumps(
+            [[code, name, _search_key(name.rsplit(" (", 1)[0])] for code, name in sorted(rows)],
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        for level, rows in lists.items()
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -61,3 +62,36 @@ def test_report_form_field_is_the_one_record_pages_prefill(built_site):
         assert (PROJECT_ROOT / record.source).is_file()
         report = re.search(r'href="([^"]+)">Signaler une erreur', html).group(1).replace("&amp;", "&")
         assert f"template=signaler-une-erreur.yml&fiche={record.id}&" in report
+
+
+def test_the_editor_chooses_territories_by_name_and_stores_their_codes():
+    """Every territory field of the models is the project's territory widget, on the right list;
+    the lists carry the official code, a name told apart from its homonyms, and a search key."""
+    from territoires.editor import collection, territory_lists
+    from territoires.territories import reference
+
+    def fields(group):
+        return {field["name"]: field for field in group["fields"]}
+
+    actor, experience = fields(collection("actor")), fields(collection("experience"))
+    coverage = fields(actor["intervention"])
+    assert [(coverage[n]["niveau"], coverage[n]["multiple"]) for n in ("regions", "departements", "epci", "communes")] == [
+        ("regions", True), ("departements", True), ("epci", True), ("communes", True),
+    ]  # fmt: skip
+    assert fields(actor["siege"])["commune"] | {"widget": "territoire"} == fields(actor["siege"])["commune"]
+    assert fields(actor["siege"])["commune"]["multiple"] is False
+    place = fields(experience["territoire"])
+    assert {name: place[name]["niveau"] for name in ("commune", "communes", "epci", "departement", "region")} == {
+        "commune": "communes", "communes": "communes", "epci": "epci", "departement": "departements", "region": "regions",
+    }  # fmt: skip
+    assert "Tapez le nom" in coverage["communes"]["hint"]
+
+    ref = reference()
+    communes = json.loads(territory_lists(ref)["communes.json"])
+    assert len(communes) == len(ref.communes)
+    rows = {row[0]: row for row in communes}
+    assert rows["34164"] == ["34164", "Montaud (34)", "montaud"]
+    assert rows["93066"][1:] == ["Saint-Denis (93)", "saint denis"]
+    assert rows["2A004"][1] == "Ajaccio (2A)"
+    departments = {row[0]: row[2] for row in json.loads(territory_lists(ref)["departements.json"])}
+    assert departments["34"] == "herault" and len(departments) == len(ref.departments)

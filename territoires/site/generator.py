@@ -16,6 +16,7 @@ from pelican.generators import Generator
 from .. import places, vocabularies
 from ..config import CORPUS_SETTING, SiteConfig
 from ..editor import CONFIG_FILE as EDITOR_CONFIG
+from ..editor import territory_lists
 from ..exports.columns import field_table
 from ..exports.package import data_files
 from ..history import last_changes, last_commit_date
@@ -124,6 +125,8 @@ class SiteGenerator(Generator):
         copy_editor_files(output)
         (output / "admin").mkdir(parents=True, exist_ok=True)
         (output / "admin" / "config.yml").write_bytes(EDITOR_CONFIG.read_bytes())
+        for name, text in territory_lists(self.corpus.territories).items():
+            write_text(output, f"admin/territoires/{name}", text)
         for relative, text in self.data_files.items():
             write_text(output, relative, text)
         write_text(output, "atom.xml", atom_feed(self.corpus, self.config))

@@ -50,14 +50,16 @@ def page(browser):
 AXE_SOURCE = (NODE_MODULES / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 
 
-def axe_violations(page) -> list[str]:
-    """Run axe-core in the page (WCAG 2.1 A and AA rules); one line per violation and node."""
+def axe_violations(page, within: str | None = None) -> list[str]:
+    """Run axe-core in the page, or in the part `within` selects (WCAG 2.1 A and AA rules); one line
+    per violation and node."""
     page.evaluate(AXE_SOURCE)
     result = page.evaluate(
-        """async () => {
-            const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
+        """async (within) => {
+            const r = await axe.run(within ? {include: [within]} : document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
             return r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))}));
-        }"""
+        }""",
+        within,
     )
     return [f"{v['id']}: {node}" for v in result for node in v["nodes"]]
 

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from territoires.formatting import format_files
 from territoires.paths import PROJECT_ROOT
+from tests.browser.conftest import axe_violations, dump
 from tests.conftest import minimal_tree, write
 from tests.helpers import fetch, serve, wait_for
 
@@ -108,9 +109,9 @@ def labelled(page, label, last=False):
     return page.locator(f"[id='{target}']")
 
 
-def choose(page, label, option):
+def choose(page, label, option, typed=None):
     labelled(page, label).click()
-    page.keyboard.type(option)
+    page.keyboard.type(typed or option)
     page.get_by_role("option", name=option).first.click()
 
 
@@ -125,8 +126,8 @@ def test_a_record_created_through_the_forms_is_valid_and_published(editor, page)
     )
     choose(page, "Thématiques", "Vie démocratique")
     choose(page, "Offres", "Accompagnement")
-    page.get_by_role("button", name="Ajouter régions").click()
-    labelled(page, "Régions", last=True).fill("76")
+    choose(page, "Départements", "Hérault (34)", typed="herault")  # by name, without its accent
+    choose(page, "Réseaux", "Association exemple", typed="exemple")  # another record of the directory
     page.get_by_role("button", name="Ajouter sources").click()
     labelled(page, "Titre").fill("Présentation du collectif")
     labelled(page, "Url").fill("https://exemple.fr/collectif")
@@ -136,7 +137,8 @@ def test_a_record_created_through_the_forms_is_valid_and_published(editor, page)
     page_file = root / "out" / "acteurs" / "collectif-des-villages" / "index.html"
     wait_for(page_file.exists, timeout=30)
     text = (root / "content" / "actors" / "collectif-des-villages.md").read_text(encoding="utf-8")
-    assert 'regions: ["76"]' in text and "date_verification: 2026-11-28" in text
+    assert 'departements: ["34"]' in text and "reseaux: [association-exemple]" in text
+    assert "date_verification: 2026-11-28" in text
     checked = subprocess.run(
         [sys.executable, "build.py", "validate", "--content", str(root / "content")],
         cwd=PROJECT_ROOT,
@@ -148,11 +150,30 @@ def test_a_record_created_through_the_forms_is_valid_and_published(editor, page)
     assert "Collectif des villages" in page_file.read_text(encoding="utf-8")
 
 
+def test_a_territory_is_shown_by_name_and_replaced_from_the_keyboard(editor, page):
+    base, root = editor
+    open_entry(page, base, "actor", "association-exemple")
+    remove = page.get_by_role("button", name="Retirer Hérault (34)")  # the stored code "34", by its name
+    expect(remove).to_be_visible(timeout=20_000)
+    remove.click()
+    field = labelled(page, "Départements")
+    field.fill("gard")
+    expect(page.get_by_role("option").first).to_have_text("Gard (30)")  # the exact name before "Gard…" names
+    field.press("Enter")
+    expect(page.get_by_role("button", name="Retirer Gard (30)")).to_be_visible()
+    field.fill("haute")  # the project's own widget, its propositions open: no axe violation
+    expect(page.get_by_role("option", name="Haute-Garonne (31)")).to_be_visible()
+    assert axe_violations(page, within=".territoire") == [], dump(axe_violations(page, within=".territoire"))
+    field.fill("zzzz")
+    expect(page.get_by_role("status").filter(has_text="Aucun territoire de ce nom")).to_be_attached()
+    publish(page)
+    diff = wait_for_diff(root, lambda d: '"30"' in d)
+    assert changed_lines(diff) == ['-  departements: ["34"]', '+  departements: ["30"]']
+
+
 def test_editor_page_has_no_axe_violation(editor, page):
     """The page the project controls: the editor's sign-in screen (the editor's own screens are
     Decap CMS's, with known issues listed in the README)."""
-    from tests.browser.conftest import axe_violations, dump
-
     base, _ = editor
     page.goto(f"{base}/admin/")
     expect(page.get_by_role("button", name="Se connecter")).to_be_visible(timeout=20_000)
@@ -167,5 +188,8 @@ def test_only_the_editor_page_loads_the_editor(built_site):
         "script-src 'self' 'unsafe-eval'" in admin and "connect-src 'self' http://127.0.0.1:8081 https://api.github.com" in admin
     )
     assert (output / "admin" / "config.yml").read_bytes() == (PROJECT_ROOT / "admin" / "config.yml").read_bytes()
+    assert sorted(p.name for p in (output / "admin" / "territoires").iterdir()) == [
+        "communes.json", "departements.json", "epci.json", "regions.json",
+    ]  # fmt: skip  # what the territory fields search
     others = [p for p in output.rglob("*.html") if "admin/decap/" in p.read_text(encoding="utf-8") and p.parent.name != "admin"]
     assert others == []
