@@ -19,8 +19,9 @@ from functools import cache
 import yaml
 
 from . import vocabularies
+from .images import IMAGES_FOLDER, MAX_BYTES
 from .models import KINDS, json_schema, record_kinds, schema_target
-from .models.fields import DEPARTMENT_CODE, INSEE_CODE, PATTERN_HINTS, REGION_CODE, SIREN
+from .models.fields import DEPARTMENT_CODE, IMAGE_FILE, INSEE_CODE, PATTERN_HINTS, REGION_CODE, SIREN
 from .paths import PROJECT_ROOT
 from .territories import Reference
 
@@ -70,12 +71,22 @@ def _widget(name: str, node: dict, defs: dict, required: bool) -> dict:
         return field | {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False, "format": "YYYY-MM-DD"}
     if kind == "number":
         return field | {"widget": "number", "value_type": "float"}
+    if target.get("pattern") == IMAGE_FILE:
+        # Uploaded into content/images/ and stored as a bare file name; validation and the build then
+        # treat it like any other picture (no SVG, size limit, re-encoded without its metadata).
+        field |= {"widget": "image", "choose_url": False, "media_folder": f"/content/{IMAGES_FOLDER}", "public_folder": ""}
+        return field | {"media_library": {"config": {"max_file_size": MAX_BYTES}}, "pattern": _pattern(target["pattern"])}
     widget = "text" if (target.get("maxLength") or 0) > LONG_TEXT else "string"
     field["widget"] = widget
     if target.get("pattern"):
-        hint = PATTERN_HINTS.get(target["pattern"], "une valeur au bon format")
-        field["pattern"] = [target["pattern"], f"{hint[0].upper()}{hint[1:]} attendu{'e' if hint.startswith('une ') else ''}."]
+        field["pattern"] = _pattern(target["pattern"])
     return field
+
+
+def _pattern(pattern: str) -> list[str]:
+    """Decap's pattern check, with the project's French hint."""
+    hint = PATTERN_HINTS.get(pattern, "une valeur au bon format")
+    return [pattern, f"{hint[0].upper()}{hint[1:]} attendu{'e' if hint.startswith('une ') else ''}."]
 
 
 def _territory(level: str, multiple: bool) -> dict:

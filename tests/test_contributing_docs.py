@@ -95,3 +95,11 @@ def test_the_editor_chooses_territories_by_name_and_stores_their_codes():
     assert rows["2A004"][1] == "Ajaccio (2A)"
     departments = {row[0]: row[2] for row in json.loads(territory_lists(ref)["departements.json"])}
     assert departments["34"] == "herault" and len(departments) == len(ref.departments)
+
+
+def test_the_editor_previews_every_record_collection():
+    """admin.js names the collections it gives the site's look: exactly those of the configuration."""
+    config = yaml.safe_load((PROJECT_ROOT / "admin" / "config.yml").read_text(encoding="utf-8"))
+    script = (PROJECT_ROOT / "theme" / "static" / "js" / "admin.js").read_text(encoding="utf-8")
+    previewed = re.search(r"for \(const kind of (\[[^\]]*\])\) CMS\.registerPreviewTemplate", script).group(1)
+    assert json.loads(previewed) == [collection["name"] for collection in config["collections"]]

@@ -13,7 +13,7 @@ from territoires.formatting import format_files
 from territoires.paths import PROJECT_ROOT
 from tests.browser.conftest import axe_violations, dump
 from tests.conftest import minimal_tree, write
-from tests.helpers import fetch, serve, wait_for
+from tests.helpers import fetch, jpeg_with_gps, serve, wait_for
 
 
 def git(root, *args):
@@ -169,6 +169,51 @@ def test_a_territory_is_shown_by_name_and_replaced_from_the_keyboard(editor, pag
     publish(page)
     diff = wait_for_diff(root, lambda d: '"30"' in d)
     assert changed_lines(diff) == ['-  departements: ["34"]', '+  departements: ["30"]']
+
+
+def test_the_preview_has_the_site_look(editor, page):
+    base, _ = editor
+    open_entry(page, base, "actor", "association-exemple")
+    preview = page.frame_locator("iframe").first
+    expect(preview.locator("article.record--actor h1")).to_have_text("Association exemple", timeout=20_000)
+    expect(preview.locator(".record__summary")).to_contain_text("accompagne les communes rurales")
+    expect(preview.locator(".record__aside")).to_contain_text("Accompagnement")  # a vocabulary value, by its label
+    expect(preview.locator(".record__aside")).to_contain_text("Hérault (34)")  # a territory, by its name
+    assert preview.locator("link[href$='css/site.css']").count() == 1
+
+
+def test_a_logo_uploaded_in_the_editor_is_published_without_its_metadata(editor, page, tmp_path_factory):
+    from PIL import Image
+
+    base, root = editor
+    picture = tmp_path_factory.mktemp("envoi") / "logo-exemple.jpg"
+    picture.write_bytes(jpeg_with_gps())
+    open_entry(page, base, "actor", "association-exemple")
+    page.get_by_role("button", name="Choisir une image").click()
+    page.locator("input[type=file]").set_input_files(str(picture))
+    page.get_by_role("button", name="Choisir les éléments sélectionnés").click()
+    publish(page)
+    published = root / "out" / "images" / "logo-exemple.jpg"
+    wait_for(published.exists, timeout=30)
+    assert (root / "content" / "images" / "logo-exemple.jpg").read_bytes() == picture.read_bytes()
+    record = (root / "content" / "actors" / "association-exemple.md").read_text(encoding="utf-8")
+    assert "logo: logo-exemple.jpg" in record
+    with Image.open(published) as image:
+        assert not image.getexif() and max(image.size) <= 480  # re-encoded: pixels only
+
+
+def test_an_svg_logo_is_refused_in_the_form(editor, page, tmp_path_factory):
+    base, root = editor
+    picture = tmp_path_factory.mktemp("envoi") / "logo-exemple.svg"
+    picture.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8")
+    open_entry(page, base, "actor", "association-exemple")
+    page.get_by_role("button", name="Choisir une image").click()
+    page.locator("input[type=file]").set_input_files(str(picture))
+    page.get_by_role("button", name="Choisir les éléments sélectionnés").click()
+    page.get_by_text("Publier", exact=True).first.click()
+    page.get_by_text("Publier maintenant").click()
+    expect(page.get_by_text("(ex. decider-ensemble.png) attendu.", exact=False).first).to_be_visible(timeout=10_000)
+    assert "logo" not in (root / "content" / "actors" / "association-exemple.md").read_text(encoding="utf-8")
 
 
 def test_editor_page_has_no_axe_violation(editor, page):

@@ -208,6 +208,21 @@
   });
 
   const TerritoryPreview = createClass({
+    getInitialState() {
+      return { loaded: false };
+    },
+    componentDidMount() {
+      this.mounted = true;
+      if (codesOf(this.props.value).length) {
+        territories(this.props.field.get("niveau")).then(
+          () => this.mounted && this.setState({ loaded: true }),
+          () => {},
+        );
+      }
+    },
+    componentWillUnmount() {
+      this.mounted = false;
+    },
     render() {
       const level = this.props.field.get("niveau");
       const names = codesOf(this.props.value).map((code) => labels.get(`${level}:${code}`) || code);
@@ -216,4 +231,58 @@
   });
 
   CMS.registerWidget("territoire", TerritoryControl, TerritoryPreview);
+
+  // The preview of a record, in the site's own look (its style sheet and the classes of its record
+  // pages): kind, title and summary, the text, then the other fields with their French labels.
+  function isEmpty(value) {
+    return value === undefined || value === null || value === "" || value.size === 0 || value.length === 0;
+  }
+
+  function shown(field, value, widgetFor) {
+    const name = field.get("name");
+    if (field.get("widget") === "select") {
+      const options = new Map(field.get("options").map((option) => [option.get("value"), option.get("label")]));
+      return codesOf(value)
+        .map((item) => options.get(item) || item)
+        .join(", ");
+    }
+    if (field.get("widget") === "boolean") return value ? "oui" : "non";
+    if (typeof value === "string" || typeof value === "number") return String(value);
+    return widgetFor(name);
+  }
+
+  const RecordPreview = createClass({
+    render() {
+      const { entry, collection, widgetFor } = this.props;
+      const data = entry.get("data");
+      const titleField = collection.get("identifier_field");
+      const facts = [];
+      collection.get("fields").forEach((field) => {
+        const name = field.get("name");
+        const value = data.get(name);
+        if ([titleField, "resume", "body"].includes(name) || isEmpty(value)) return;
+        facts.push(h("div", { key: name }, h("dt", {}, field.get("label")), h("dd", {}, shown(field, value, widgetFor))));
+      });
+      return h(
+        "article",
+        { className: `record record--${collection.get("name")}` },
+        h(
+          "header",
+          { className: "record__header" },
+          h("p", { className: "record__kind" }, collection.get("label_singular")),
+          h("h1", {}, data.get(titleField) || "Sans titre"),
+          data.get("resume") ? h("p", { className: "record__summary" }, data.get("resume")) : null,
+        ),
+        h(
+          "div",
+          { className: "record__layout" },
+          h("div", { className: "record__main" }, h("div", { className: "prose" }, widgetFor("body"))),
+          h("aside", { className: "record__aside" }, h("dl", { className: "facts facts--stacked" }, facts)),
+        ),
+      );
+    },
+  });
+
+  // The record collections of admin/config.yml (KINDS in territoires/models/__init__.py).
+  for (const kind of ["actor", "experience", "guide"]) CMS.registerPreviewTemplate(kind, RecordPreview);
 })();
