@@ -116,7 +116,7 @@ ACCENTS = {
     "verification": "vérification", "reseaux": "réseaux", "difficultes": "difficultés", "resultats": "résultats",
     "etapes": "étapes", "a": "à", "debut": "début", "methodes": "méthodes", "telephone": "téléphone", "siege": "siège",
     "periode": "période", "annee": "année", "coordonnees": "coordonnées", "region": "région", "departement": "département",
-    "departements": "départements", "regions": "régions", "demarches": "démarches", "publics": "publics",
+    "departements": "départements", "regions": "régions", "demarches": "démarches", "publics": "publics", "epci": "EPCI",
 }  # fmt: skip
 
 
