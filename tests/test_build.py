@@ -234,3 +234,15 @@ def test_parallel_build_gives_the_same_site_and_problems(tmp_path, monkeypatch):
     monkeypatch.setattr(validation, "PARALLEL_FROM", {False: 10**9, True: 10**9})
     _, sequential = validation.load_corpus(content, keep=False)
     assert [p.format() for p in parallel.items] == [p.format() for p in sequential.items] != []
+
+
+def test_an_actor_without_contact_invites_whoever_knows_one(fixture_site, tmp_path):
+    page = (fixture_site / "acteurs" / "association-exemple" / "index.html").read_text(encoding="utf-8")
+    assert "Aucun moyen de la joindre n'est encore connu" in page
+    assert '<a href="/admin/#/collections/actor/entries/association-exemple">Complétez la fiche</a>' in page
+    reachable = ACTOR.replace(
+        "date_verification:", "site_web: https://exemple.fr\ncontact:\n  telephone: 04 67 00 00 00\ndate_verification:"
+    )
+    output = build_tree(tmp_path, minimal_tree() | {"actors/association-exemple.md": reachable})
+    page = (output / "acteurs" / "association-exemple" / "index.html").read_text(encoding="utf-8")
+    assert 'href="tel:0467000000"' in page and "Complétez la fiche" not in page

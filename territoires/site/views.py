@@ -140,6 +140,11 @@ def edit_url(record: Record, repository: str, branch: str) -> str:
     return f"{repository}/edit/{branch}/{record.source}"
 
 
+def editor_url(record: Record) -> str:
+    """The record in the form editor (/admin/), relative to the site's root."""
+    return f"admin/#/collections/{record.kind}/entries/{record.id}"
+
+
 def report_url(record: Record, repository: str) -> str:
     """The "Signaler une erreur" issue form, pre-filled with the record's id."""
     query = urlencode({"template": "signaler-une-erreur.yml", "fiche": record.id, "title": f"Erreur sur la fiche {record.id}"})
