@@ -12,7 +12,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import vocabularies
-from .corpus import Corpus
+from .corpus import Corpus, title_key
+from .loading import Record
 from .matching import reach
 from .places import experience_department
 
@@ -82,6 +83,13 @@ def headline(rows: list[DepartmentCoverage]) -> dict:
         "petites_communes": small,
         "petites_communes_couvertes": small - uncovered,
     }
+
+
+def without_contact(corpus: Corpus) -> list[Record]:
+    """Actors a commune finds but cannot reach through the directory (no contact given), in French
+    alphabetical order: what partners can complete first."""
+    actors = [a for a in corpus.active("actor") if not a.data.contact]
+    return sorted(actors, key=lambda a: title_key(a.title))
 
 
 def offer_columns() -> list[tuple[str, str]]:

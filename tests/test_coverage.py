@@ -50,6 +50,17 @@ def test_the_coverage_page_exists_and_is_linked_from_contribuer(built_site):
     assert 'href="/couverture/"' in (output / "contribuer" / "index.html").read_text(encoding="utf-8")
 
 
+def test_the_coverage_page_lists_the_actors_no_one_can_reach_yet(built_site):
+    output, corpus = built_site
+    page = (output / "couverture" / "index.html").read_text(encoding="utf-8")
+    active = [a for a in corpus.actors.values() if not a.archived]
+    missing = [a for a in active if not a.data.contact]
+    assert f"{len(missing)} acteurs sur {len(active)} n'ont encore ni adresse ni téléphone" in page
+    assert all(f'href="/admin/#/collections/actor/entries/{a.id}"' in page for a in missing)
+    reachable = next(a for a in active if a.data.contact)
+    assert f'/entries/{reachable.id}"' not in page
+
+
 def test_the_directory_reaches_small_communes(built_site):
     """The targets of the directory for its real visitor, a commune under 3 500 inhabitants."""
     _, corpus = built_site

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from .. import vocabularies
 from ..config import SiteConfig
 from ..corpus import Corpus
-from ..coverage import coverage_by_department, headline, offer_columns
+from ..coverage import coverage_by_department, headline, offer_columns, without_contact
 from ..models import KINDS, RECORD_KINDS
 from ..need import need_data, summary
 from .output import OutputPage, crumbs
@@ -207,6 +207,8 @@ def coverage_page(corpus: Corpus) -> OutputPage:
             "rows": rows,
             "figures": headline(rows),
             "offers": offer_columns(),
+            "without_contact": without_contact(corpus),
+            "actor_count": len(corpus.active("actor")),
             "page_title": "Où l'aide locale manque",
             "page_description": "Par département : les acteurs locaux connus, les retours d'expérience, les petites communes"
             " qu'aucun acteur local ne couvre encore. Pour savoir où proposer une fiche.",
