@@ -73,11 +73,9 @@ def test_editing_one_field_changes_only_its_line(editor, page):
     title = page.locator("input").first
     title.fill("Un café citoyen rouvert avec les habitants")
     publish(page)
-    diff = wait_for_diff(root, lambda d: "rouvert" in d and "\n+  - " not in d)
-    assert changed_lines(diff) == [
-        "-titre: Un café citoyen ouvert avec les habitants",
-        "+titre: Un café citoyen rouvert avec les habitants",
-    ]
+    expected = ["-titre: Un café citoyen ouvert avec les habitants", "+titre: Un café citoyen rouvert avec les habitants"]
+    diff = wait_for_diff(root, lambda d: changed_lines(d) == expected)  # once the local server has normalised it
+    assert changed_lines(diff) == expected
     assert page.errors == []
 
 
@@ -167,8 +165,10 @@ def test_a_territory_is_shown_by_name_and_replaced_from_the_keyboard(editor, pag
     field.fill("zzzz")
     expect(page.get_by_role("status").filter(has_text="Aucun territoire de ce nom")).to_be_attached()
     publish(page)
-    diff = wait_for_diff(root, lambda d: '"30"' in d)
-    assert changed_lines(diff) == ['-  departements: ["34"]', '+  departements: ["30"]']
+    expected = ['-  departements: ["34"]', '+  departements: ["30"]']
+    # The editor writes its own style first; the local server then puts the file back in the canonical one.
+    diff = wait_for_diff(root, lambda d: changed_lines(d) == expected)
+    assert changed_lines(diff) == expected
 
 
 def test_the_preview_has_the_site_look(editor, page):
