@@ -53,14 +53,20 @@ def publish(page):
 
 
 def wait_for_diff(root, predicate, timeout=30):
+    """The working tree's diff once `predicate` holds (or the last one read). Git may refuse a read
+    while the editor and the local server are writing the file: that read is simply tried again."""
     deadline = time.monotonic() + timeout
-    diff = ""
+    diff, refused = "", ""
     while time.monotonic() < deadline:
-        diff = git(root, "diff", "--unified=0")
-        if predicate(diff):
-            return diff
+        result = subprocess.run(["git", "diff", "--unified=0"], cwd=root, capture_output=True, encoding="utf-8")
+        if result.returncode == 0:
+            diff = result.stdout
+            if predicate(diff):
+                return diff
+        else:
+            refused = result.stderr
         time.sleep(0.3)
-    return diff
+    return diff or refused
 
 
 def changed_lines(diff: str) -> list[str]:
