@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import vocabularies
-from .corpus import Corpus, title_key
+from .corpus import Corpus
 from .loading import Record
 from .matching import reach
 from .places import experience_department
@@ -86,10 +86,9 @@ def headline(rows: list[DepartmentCoverage]) -> dict:
 
 
 def without_contact(corpus: Corpus) -> list[Record]:
-    """Actors a commune finds but cannot reach through the directory (no contact given), in French
-    alphabetical order: what partners can complete first."""
-    actors = [a for a in corpus.active("actor") if not a.data.contact]
-    return sorted(actors, key=lambda a: title_key(a.title))
+    """Actors a commune finds but cannot reach through the directory (no contact given), in the
+    corpus's French alphabetical order: what partners can complete first."""
+    return [a for a in corpus.active("actor") if not a.data.contact]
 
 
 def offer_columns() -> list[tuple[str, str]]:

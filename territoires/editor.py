@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from functools import cache
 
 import yaml
@@ -23,6 +22,7 @@ from .images import IMAGES_FOLDER, MAX_BYTES
 from .models import KINDS, json_schema, record_kinds, schema_target
 from .models.fields import DEPARTMENT_CODE, IMAGE_FILE, INSEE_CODE, PATTERN_HINTS, REGION_CODE, SIREN
 from .paths import PROJECT_ROOT
+from .places import name_words
 from .territories import Reference
 
 CONFIG_FILE = PROJECT_ROOT / "admin" / "config.yml"
@@ -30,7 +30,6 @@ CONFIG_FILE = PROJECT_ROOT / "admin" / "config.yml"
 TERRITORY_LEVELS = {REGION_CODE: "regions", DEPARTMENT_CODE: "departements", SIREN: "epci", INSEE_CODE: "communes"}
 LOCAL_PORT = 8081
 REFERENCES = {"reseaux", "acteurs", "auteurs"}  # fields holding actor ids
-SAINTS = {"st": "saint", "ste": "sainte"}
 LONG_TEXT = 300  # characters from which a text gets a multi-line box
 
 
@@ -145,19 +144,12 @@ def collection(kind_name: str) -> dict:
     }
 
 
-def _search_key(name: str) -> str:
-    """The name as typed without accents: "St-Étienne-de-Gourgas" -> "saint etienne de gourgas".
-    admin.js cuts what a partner types the same way (`searchKey`)."""
-    text = unicodedata.normalize("NFD", name.lower().replace("œ", "oe").replace("æ", "ae"))
-    words = re.split(r"[^a-z0-9]+", re.sub(r"[\u0300-\u036f]", "", text))
-    return " ".join(SAINTS.get(word, word) for word in words if word)
-
-
 @cache
 def territory_lists(ref: Reference) -> dict[str, str]:
     """The territory lists the editor's territory fields search, built with the site from the
-    reference files (data/territoires/): file name -> JSON text of [code, label, search key] rows.
-    Homonyms are told apart by their department."""
+    reference files (data/territoires/): file name -> JSON text of [code, label, search key] rows,
+    the key being the name's words as the site's place search cuts them (admin.js cuts what a
+    partner types the same way). Homonyms are told apart by their department."""
     lists = {
         "regions": [(r.code, r.name) for r in ref.regions.values()],
         "departements": [(d.code, f"{d.name} ({d.code})") for d in ref.departments.values()],
@@ -166,7 +158,7 @@ def territory_lists(ref: Reference) -> dict[str, str]:
     }
     return {
         f"{level}.json": json.dumps(
-            [[code, name, _search_key(name.rsplit(" (", 1)[0])] for code, name in sorted(rows)],
+            [[code, name, " ".join(name_words(name.rsplit(" (", 1)[0]))] for code, name in sorted(rows)],
             ensure_ascii=False,
             separators=(",", ":"),
         )

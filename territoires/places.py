@@ -142,15 +142,20 @@ _ARTICLE = re.compile(r"^(?:le|la|les|l')\s*", re.IGNORECASE)
 _SAINTS = {"st": "saint", "ste": "sainte"}
 
 
+def name_words(text: str) -> list[str]:
+    """The words of a name in lowercase ASCII letters and digits, "st"/"ste" read as
+    "saint"/"sainte": "St-Étienne-de-Gourgas" -> ["saint", "etienne", "de", "gourgas"]."""
+    text = unicodedata.normalize("NFD", text.lower().replace("œ", "oe").replace("æ", "ae"))
+    words = re.split(r"[^a-z0-9]+", re.sub(r"[\u0300-\u036f]", "", text))
+    return [_SAINTS.get(word, word) for word in words if word]
+
+
 def name_key(text: str) -> str:
-    """Lowercase ASCII letters and digits only, "st"/"ste" read as "saint"/"sainte":
-    "L'Isle-d'Abeau" -> "lisledabeau", "St-Denis" -> "saintdenis".
+    """A name's words run together: "L'Isle-d'Abeau" -> "lisledabeau", "St-Denis" -> "saintdenis".
 
     search-core.js has the same function (`nameKey`): both sides must cut names identically.
     """
-    text = unicodedata.normalize("NFD", text.lower().replace("œ", "oe").replace("æ", "ae"))
-    words = re.split(r"[^a-z0-9]+", re.sub(r"[\u0300-\u036f]", "", text))
-    return "".join(_SAINTS.get(word, word) for word in words)
+    return "".join(name_words(text))
 
 
 @cache

@@ -78,8 +78,8 @@ def test_the_editor_chooses_territories_by_name_and_stores_their_codes():
     assert [(coverage[n]["niveau"], coverage[n]["multiple"]) for n in ("regions", "departements", "epci", "communes")] == [
         ("regions", True), ("departements", True), ("epci", True), ("communes", True),
     ]  # fmt: skip
-    assert fields(actor["siege"])["commune"] | {"widget": "territoire"} == fields(actor["siege"])["commune"]
-    assert fields(actor["siege"])["commune"]["multiple"] is False
+    seat = fields(actor["siege"])["commune"]
+    assert (seat["widget"], seat["niveau"], seat["multiple"]) == ("territoire", "communes", False)
     place = fields(experience["territoire"])
     assert {name: place[name]["niveau"] for name in ("commune", "communes", "epci", "departement", "region")} == {
         "commune": "communes", "communes": "communes", "epci": "epci", "departement": "departements", "region": "regions",

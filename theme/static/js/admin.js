@@ -10,7 +10,8 @@
   const LIMIT = 20; // propositions shown under the field
   const SAINTS = { st: "saint", ste: "sainte" };
 
-  // What a name is searched by: the cut of `_search_key` in territoires/editor.py.
+  // What a name is searched by: its words as `name_words` in territoires/places.py cuts them
+  // (search-core.js `nameKey` runs the same words together; this page loads no module).
   function searchKey(text) {
     const plain = text.toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
     return plain
