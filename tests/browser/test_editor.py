@@ -77,6 +77,7 @@ def test_editing_one_field_changes_only_its_line(editor, page):
     base, root = editor
     open_entry(page, base, "experience", "cafe-citoyen")
     title = page.locator("input").first
+    expect(title).to_have_value("Un café citoyen ouvert avec les habitants")  # the record is loaded in the form
     title.fill("Un café citoyen rouvert avec les habitants")
     publish(page)
     expected = ["-titre: Un café citoyen ouvert avec les habitants", "+titre: Un café citoyen rouvert avec les habitants"]
@@ -98,6 +99,7 @@ def test_a_required_field_left_empty_is_refused_in_french(editor, page):
     base, root = editor
     open_entry(page, base, "actor", "association-exemple")
     name = page.locator("input").first
+    expect(name).to_have_value("Association exemple")  # the record is loaded in the form
     name.fill("")
     page.get_by_text("Publier", exact=True).first.click()
     page.get_by_text("Publier maintenant").click()
@@ -122,8 +124,10 @@ def choose(page, label, option, typed=None):
 def test_a_record_created_through_the_forms_is_valid_and_published(editor, page):
     base, root = editor
     open_entry(page, base, "actor", "association-exemple")
-    page.goto(f"{base}/admin/#/collections/actor/new")
-    page.get_by_label("Nom", exact=True).fill("Collectif des villages")
+    page.goto(f"{base}/admin/#/collections/actor/new")  # a change of fragment: the open record's form may linger
+    name = page.get_by_label("Nom", exact=True)
+    expect(name).to_have_value("", timeout=20_000)  # the new record's form, not the previous one's
+    name.fill("Collectif des villages")
     choose(page, "Type structure", "Association")
     page.get_by_label("Résumé", exact=True).fill(
         "Un collectif qui aide les villages à réunir leurs habitants autour de leurs projets."
@@ -136,6 +140,7 @@ def test_a_record_created_through_the_forms_is_valid_and_published(editor, page)
     labelled(page, "Titre").fill("Présentation du collectif")
     labelled(page, "Url").fill("https://exemple.fr/collectif")
     labelled(page, "Date vérification").fill("2026-11-28")
+    expect(name).to_have_value("Collectif des villages")
     publish(page)
 
     page_file = root / "out" / "acteurs" / "collectif-des-villages" / "index.html"
