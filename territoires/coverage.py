@@ -31,6 +31,7 @@ class DepartmentCoverage:
     experiences: int = 0
     small_communes: int = 0
     small_without_local: int = 0  # small communes that no local actor covers
+    small_with_two: int = 0  # small communes that two non-national actors or more cover (regional ones included)
 
 
 def coverage_by_department(corpus: Corpus) -> list[DepartmentCoverage]:
@@ -39,6 +40,7 @@ def coverage_by_department(corpus: Corpus) -> list[DepartmentCoverage]:
     whole: dict[str, set[str]] = defaultdict(set)  # department -> local actors covering all of it
     by_epci: dict[str, set[str]] = defaultdict(set)
     by_commune: dict[str, set[str]] = defaultdict(set)
+    by_region: dict[str, set[str]] = defaultdict(set)
     for record in corpus.active("actor"):
         r = reach(record, ref)
         if r.national:
@@ -48,6 +50,8 @@ def coverage_by_department(corpus: Corpus) -> list[DepartmentCoverage]:
             rows[code].offers.update(record.data.offres)
         for code in r.departments:
             whole[code].add(record.id)
+        for code in r.regions:
+            by_region[code].add(record.id)
         local_departments = set(r.departments) | set(r.local_departments)
         for code in local_departments:
             rows[code].local_actors += 1
@@ -64,8 +68,11 @@ def coverage_by_department(corpus: Corpus) -> list[DepartmentCoverage]:
             continue
         row = rows[commune.department]
         row.small_communes += 1
-        if not (whole[commune.department] or by_commune[commune.code] or (commune.epci and by_epci[commune.epci])):
+        local = whole[commune.department] | by_commune[commune.code] | (by_epci[commune.epci] if commune.epci else set())
+        if not local:
             row.small_without_local += 1
+        if len(local | by_region[commune.region]) >= 2:
+            row.small_with_two += 1
     return sorted(rows.values(), key=lambda row: row.code)
 
 
@@ -82,6 +89,7 @@ def headline(rows: list[DepartmentCoverage]) -> dict:
         "sans_acteur_local": [r for r in rows if not r.local_actors],
         "petites_communes": small,
         "petites_communes_couvertes": small - uncovered,
+        "petites_communes_deux_acteurs": sum(r.small_with_two for r in rows),
     }
 
 

@@ -31,6 +31,19 @@ def test_a_department_actor_covers_its_small_communes_and_a_national_one_does_no
     assert [row.code for row in figures["sans_acteur_local"]][:2] == ["01", "02"]
 
 
+def test_a_regional_actor_gives_a_second_choice_to_the_small_communes_of_its_region(tmp_path):
+    regional = ACTOR.replace('departements: ["34"]', 'regions: ["76"]').replace("nom: Association exemple", "nom: Réseau occitan")
+    files = minimal_tree() | {"actors/reseau-occitan.md": regional}
+    corpus, problems = load_corpus(write(tmp_path, files), project_root=tmp_path, today=TODAY)
+    assert corpus is not None, [p.format() for p in problems.items]
+    rows = {row.code: row for row in coverage_by_department(corpus)}
+    herault, gard, ain = rows["34"], rows["30"], rows["01"]
+    assert herault.small_with_two == herault.small_communes  # the departmental actor and the regional one
+    assert gard.small_with_two == 0 and gard.small_without_local == gard.small_communes  # the regional one only
+    assert ain.small_with_two == 0
+    assert headline(list(rows.values()))["petites_communes_deux_acteurs"] == herault.small_communes
+
+
 def test_the_command_gives_a_table_and_a_csv():
     result = subprocess.run([sys.executable, "build.py", "couverture", "--format", "csv"], cwd=PROJECT_ROOT,
                             capture_output=True, encoding="utf-8", timeout=120)  # fmt: skip
