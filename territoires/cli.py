@@ -378,7 +378,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         f"✓ {figures['departements_avec_acteur_local']} départements sur {figures['departements']} ont au moins un acteur local"
         f" ({figures['metropole_avec_acteur_local']} sur {figures['metropole']} en métropole) ;"
         f" {figures['petites_communes_couvertes']} communes de moins de {SMALL} habitants sur {figures['petites_communes']}"
-        f" sont couvertes par un acteur local, {figures['petites_communes_deux_acteurs']} par deux acteurs locaux ou régionaux"
+        f" sont couvertes par un acteur local, {figures['petites_communes_deux_acteurs']} par deux acteurs locaux"
         f" au moins. Sans acteur local : {missing}.",
         file=sys.stderr,
     )

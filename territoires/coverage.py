@@ -31,7 +31,7 @@ class DepartmentCoverage:
     experiences: int = 0
     small_communes: int = 0
     small_without_local: int = 0  # small communes that no local actor covers
-    small_with_two: int = 0  # small communes that two non-national actors or more cover (regional ones included)
+    small_with_two: int = 0  # small communes that two local actors or more cover: a choice, not a single name
 
 
 def coverage_by_department(corpus: Corpus) -> list[DepartmentCoverage]:
@@ -40,7 +40,6 @@ def coverage_by_department(corpus: Corpus) -> list[DepartmentCoverage]:
     whole: dict[str, set[str]] = defaultdict(set)  # department -> local actors covering all of it
     by_epci: dict[str, set[str]] = defaultdict(set)
     by_commune: dict[str, set[str]] = defaultdict(set)
-    by_region: dict[str, set[str]] = defaultdict(set)
     for record in corpus.active("actor"):
         r = reach(record, ref)
         if r.national:
@@ -50,8 +49,6 @@ def coverage_by_department(corpus: Corpus) -> list[DepartmentCoverage]:
             rows[code].offers.update(record.data.offres)
         for code in r.departments:
             whole[code].add(record.id)
-        for code in r.regions:
-            by_region[code].add(record.id)
         local_departments = set(r.departments) | set(r.local_departments)
         for code in local_departments:
             rows[code].local_actors += 1
@@ -71,7 +68,7 @@ def coverage_by_department(corpus: Corpus) -> list[DepartmentCoverage]:
         local = whole[commune.department] | by_commune[commune.code] | (by_epci[commune.epci] if commune.epci else set())
         if not local:
             row.small_without_local += 1
-        if len(local | by_region[commune.region]) >= 2:
+        if len(local) >= 2:
             row.small_with_two += 1
     return sorted(rows.values(), key=lambda row: row.code)
 

@@ -12,6 +12,7 @@ from territoires.coverage import coverage_by_department, headline
 from territoires.matching import reach
 from territoires.paths import PROJECT_ROOT
 from territoires.places import place
+from territoires.site.views import number_fr
 from territoires.validation import load_corpus
 from tests.conftest import ACTOR, TODAY, minimal_tree, write
 
@@ -31,16 +32,16 @@ def test_a_department_actor_covers_its_small_communes_and_a_national_one_does_no
     assert [row.code for row in figures["sans_acteur_local"]][:2] == ["01", "02"]
 
 
-def test_a_regional_actor_gives_a_second_choice_to_the_small_communes_of_its_region(tmp_path):
+def test_two_local_actors_give_a_small_commune_a_choice_and_a_regional_one_does_not_count(tmp_path):
+    second = ACTOR.replace("nom: Association exemple", "nom: Collectif héraultais")
     regional = ACTOR.replace('departements: ["34"]', 'regions: ["76"]').replace("nom: Association exemple", "nom: Réseau occitan")
-    files = minimal_tree() | {"actors/reseau-occitan.md": regional}
+    files = minimal_tree() | {"actors/collectif-heraultais.md": second, "actors/reseau-occitan.md": regional}
     corpus, problems = load_corpus(write(tmp_path, files), project_root=tmp_path, today=TODAY)
     assert corpus is not None, [p.format() for p in problems.items]
     rows = {row.code: row for row in coverage_by_department(corpus)}
-    herault, gard, ain = rows["34"], rows["30"], rows["01"]
-    assert herault.small_with_two == herault.small_communes  # the departmental actor and the regional one
-    assert gard.small_with_two == 0 and gard.small_without_local == gard.small_communes  # the regional one only
-    assert ain.small_with_two == 0
+    herault, gard = rows["34"], rows["30"]
+    assert herault.small_with_two == herault.small_communes > 0  # two departmental actors
+    assert gard.small_with_two == 0  # the regional network alone
     assert headline(list(rows.values()))["petites_communes_deux_acteurs"] == herault.small_communes
 
 
@@ -57,9 +58,12 @@ def test_the_command_gives_a_table_and_a_csv():
 
 
 def test_the_coverage_page_exists_and_is_linked_from_contribuer(built_site):
-    output, _ = built_site
+    output, corpus = built_site
     page = (output / "couverture" / "index.html").read_text(encoding="utf-8")
     assert '<svg class="department-map"' in page and '<table class="data-table">' in page
+    figures = headline(coverage_by_department(corpus))
+    two = number_fr(figures["petites_communes_deux_acteurs"])
+    assert f"<strong>{two}</strong> par deux acteurs locaux au moins" in page
     assert 'href="/couverture/"' in (output / "contribuer" / "index.html").read_text(encoding="utf-8")
 
 
