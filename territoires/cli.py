@@ -360,10 +360,11 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     if args.format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(["departement", "nom", "acteurs_locaux", "acteurs_regionaux_et_locaux", *[o for o, _ in offers],
-                         "retours_experience", "communes_moins_3500", "communes_moins_3500_sans_acteur_local"])  # fmt: skip
+                         "retours_experience", "communes_moins_3500", "communes_moins_3500_sans_acteur_local",
+                         "communes_moins_3500_avec_deux_acteurs_locaux"])  # fmt: skip
         for r in rows:
             writer.writerow([r.code, r.name, r.local_actors, r.actors, *[r.offers[o] for o, _ in offers],
-                             r.experiences, r.small_communes, r.small_without_local])  # fmt: skip
+                             r.experiences, r.small_communes, r.small_without_local, r.small_with_two])  # fmt: skip
         return EXIT_OK
     print(
         f"{'dép.':<5} {'nom':<26} {'locaux':>6} {'+ régionaux':>11} {'expériences':>11} {'< ' + str(SMALL) + ' sans acteur local':>26}"

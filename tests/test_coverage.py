@@ -51,6 +51,9 @@ def test_the_command_gives_a_table_and_a_csv():
     assert result.returncode == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 101 and rows[0]["departement"] == "01"
+    for row in rows:  # a commune with two local actors has one at least
+        two, small = int(row["communes_moins_3500_avec_deux_acteurs_locaux"]), int(row["communes_moins_3500"])
+        assert 0 <= two <= small - int(row["communes_moins_3500_sans_acteur_local"])
     text = subprocess.run(
         [sys.executable, "build.py", "couverture"], cwd=PROJECT_ROOT, capture_output=True, encoding="utf-8", timeout=120
     )
