@@ -33,16 +33,19 @@ def test_a_department_actor_covers_its_small_communes_and_a_national_one_does_no
 
 
 def test_two_local_actors_give_a_small_commune_a_choice_and_a_regional_one_does_not_count(tmp_path):
-    second = ACTOR.replace("nom: Association exemple", "nom: Collectif héraultais")
     regional = ACTOR.replace('departements: ["34"]', 'regions: ["76"]').replace("nom: Association exemple", "nom: Réseau occitan")
-    files = minimal_tree() | {"actors/collectif-heraultais.md": second, "actors/reseau-occitan.md": regional}
-    corpus, problems = load_corpus(write(tmp_path, files), project_root=tmp_path, today=TODAY)
-    assert corpus is not None, [p.format() for p in problems.items]
-    rows = {row.code: row for row in coverage_by_department(corpus)}
-    herault, gard = rows["34"], rows["30"]
-    assert herault.small_with_two == herault.small_communes > 0  # two departmental actors
-    assert gard.small_with_two == 0  # the regional network alone
-    assert headline(list(rows.values()))["petites_communes_deux_acteurs"] == herault.small_communes
+    second = ACTOR.replace("nom: Association exemple", "nom: Collectif héraultais")
+    files = minimal_tree() | {"actors/reseau-occitan.md": regional}
+    for extra, expected in (({}, 0), ({"actors/collectif-heraultais.md": second}, None)):
+        content = write(tmp_path / str(len(extra)), files | extra)
+        corpus, problems = load_corpus(content, project_root=tmp_path, today=TODAY)
+        assert corpus is not None, [p.format() for p in problems.items]
+        rows = {row.code: row for row in coverage_by_department(corpus)}
+        herault = rows["34"]
+        # One departmental actor and the regional network: no second local choice; two departmental ones: every commune.
+        assert herault.small_with_two == (herault.small_communes if expected is None else expected)
+        assert herault.small_communes > 0 and rows["30"].small_with_two == 0
+        assert headline(list(rows.values()))["petites_communes_deux_acteurs"] == herault.small_with_two
 
 
 def test_the_command_gives_a_table_and_a_csv():
